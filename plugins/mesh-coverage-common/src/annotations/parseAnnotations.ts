@@ -1,0 +1,145 @@
+import { MatrixIndex } from '../model/matrixIndex';
+import {
+  ANNOTATION_IMPLEMENTS,
+  ANNOTATION_MESH,
+  ANNOTATION_REQUIRES,
+} from './annotations';
+import { suggestId } from './suggest';
+
+/** How many bad ids one annotation reports by name before summarising the rest. */
+const MAX_REPORTED_PER_ANNOTATION = 10;
+/** A value this long is no id; it is reported shortened. */
+const MAX_SHOWN_VALUE = 64;
+
+export interface ParsedIds {
+  /** Valid ids, de-duplicated, in the order written. */
+  ids: string[];
+  errors: string[];
+}
+
+const show = (value: string) =>
+  value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+
+function unknownIdMessage(
+  annotation: string,
+  what: string,
+  value: string,
+  validIds: readonly string[],
+): string {
+  const base = `${annotation}: unknown ${what} '${show(value)}'`;
+  if (/[\s;|]/.test(value)) {
+    return `${base} (separate ids with commas)`;
+  }
+  const suggestion = suggestId(value, validIds);
+  return suggestion
+    ? `${base} (did you mean '${suggestion}'?)`
+    : `${base} (see the Mesh comparison page for valid ids)`;
+}
+
+/**
+ * Parses a comma-separated list of responsibility ids. White space around ids and empty entries
+ * are ignored, duplicates kept once; unknown ids are left out and reported with a suggestion.
+ * Never throws.
+ */
+export function parseResponsibilityIds(
+  value: string | undefined,
+  index: MatrixIndex,
+  annotation: string,
+): ParsedIds {
+  const ids: string[] = [];
+  const errors: string[] = [];
+  if (typeof value !== 'string') {
+    return { ids, errors };
+  }
+  const seen = new Set<string>();
+  let unknownCount = 0;
+  for (const raw of value.split(',')) {
+    const candidate = raw.trim();
+    if (!candidate || seen.has(candidate)) {
+      continue;
+    }
+    seen.add(candidate);
+    if (index.hasResponsibility(candidate)) {
+      ids.push(candidate);
+    } else {
+      unknownCount += 1;
+      if (unknownCount <= MAX_REPORTED_PER_ANNOTATION) {
+        errors.push(
+          unknownIdMessage(annotation, 'responsibility', candidate, index.responsibilityIds),
+        );
+      }
+    }
+  }
+  if (unknownCount > MAX_REPORTED_PER_ANNOTATION) {
+    errors.push(
+      `${annotation}: ${unknownCount - MAX_REPORTED_PER_ANNOTATION} more unknown responsibilities`,
+    );
+  }
+  return { ids, errors };
+}
+
+export interface ParsedMesh {
+  /** The mesh tool id; the baseline tool when the annotation is absent; undefined when invalid. */
+  mesh: string | undefined;
+  errors: string[];
+}
+
+/** Parses `meshcoverage.io/mesh`: a tool of kind `mesh`, or the baseline. Never throws. */
+export function parseMeshId(value: string | undefined, index: MatrixIndex): ParsedMesh {
+  const candidate = typeof value === 'string' ? value.trim() : '';
+  if (!candidate) {
+    return { mesh: index.baselineTool.id, errors: [] };
+  }
+  const tool = index.tool(candidate);
+  if (tool && index.meshIds.includes(tool.id)) {
+    return { mesh: tool.id, errors: [] };
+  }
+  if (tool) {
+    return {
+      mesh: undefined,
+      errors: [
+        `${ANNOTATION_MESH}: '${tool.id}' is a ${tool.kind} tool, not a mesh (use one of ${index.meshIds.join(', ')})`,
+      ],
+    };
+  }
+  return {
+    mesh: undefined,
+    errors: [unknownIdMessage(ANNOTATION_MESH, 'mesh', candidate, index.meshIds)],
+  };
+}
+
+/** What a component declares through its input annotations. */
+export interface MeshDeclaration {
+  mesh: string | undefined;
+  requires: string[];
+  implements: string[];
+  errors: string[];
+  /** True when any input annotation is present. */
+  declared: boolean;
+}
+
+/**
+ * Parses a component's input annotations. `defaultRequires` (config defaults for its `spec.type`)
+ * are united with `meshcoverage.io/requires`.
+ */
+export function parseMeshDeclaration(
+  annotations: Record<string, string> | undefined,
+  index: MatrixIndex,
+  defaultRequires: readonly string[] = [],
+): MeshDeclaration {
+  const values = annotations ?? {};
+  const mesh = parseMeshId(values[ANNOTATION_MESH], index);
+  const requires = parseResponsibilityIds(values[ANNOTATION_REQUIRES], index, ANNOTATION_REQUIRES);
+  const implemented = parseResponsibilityIds(values[ANNOTATION_IMPLEMENTS], index, ANNOTATION_IMPLEMENTS);
+  const required = new Set(defaultRequires.filter(id => index.hasResponsibility(id)));
+  requires.ids.forEach(id => required.add(id));
+  return {
+    mesh: mesh.mesh,
+    requires: [...required],
+    implements: implemented.ids,
+    errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
+    declared: [ANNOTATION_MESH, ANNOTATION_REQUIRES, ANNOTATION_IMPLEMENTS].some(
+      key => typeof values[key] === 'string',
+    ),
+  };
+}

@@ -1,0 +1,106 @@
+/** Text in both languages the product ships: English and Japanese. */
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
+/** Language codes a {@link LocalizedText} carries. */
+export type Language = keyof LocalizedText;
+
+/**
+ * What a tool is: `baseline` is Kubernetes without a mesh, `mesh` a service mesh a component can
+ * run, `observability` a tool compared only for topology (Kiali, X-Ray).
+ */
+export type ToolKind = 'baseline' | 'mesh' | 'observability';
+
+export const TOOL_KINDS: readonly ToolKind[] = ['baseline', 'mesh', 'observability'];
+
+/** A column of the matrix. */
+export interface MeshTool {
+  id: string;
+  name: string;
+  kind: ToolKind;
+  description?: LocalizedText;
+}
+
+/**
+ * How far a tool takes a responsibility off the app: `yes` (⭕️), `no` (×), `partial`,
+ * `unknown` (記入中... — not yet researched) and `not-applicable` (-).
+ */
+export type Support = 'yes' | 'no' | 'partial' | 'unknown' | 'not-applicable';
+
+export const SUPPORT_VALUES: readonly Support[] = [
+  'yes',
+  'no',
+  'partial',
+  'unknown',
+  'not-applicable',
+];
+
+/** A row of the matrix. One responsibility may be listed by several groups. */
+export interface Responsibility {
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+}
+
+/** A sub-table of a category, comparing its own set of tools. */
+export interface MatrixGroup {
+  id: string;
+  /** Absent when the category holds a single unnamed table. */
+  title?: LocalizedText;
+  description?: LocalizedText;
+  toolIds: string[];
+  responsibilityIds: string[];
+}
+
+/** A numbered section of the source document (02–07). */
+export interface MatrixCategory {
+  id: string;
+  /** The section number as the source document prints it, e.g. `02`. */
+  number?: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  groups: MatrixGroup[];
+}
+
+/** One tool × responsibility judgement. */
+export interface MatrixCell {
+  toolId: string;
+  responsibilityId: string;
+  support: Support;
+  note?: LocalizedText;
+  /** Baseline cells only: how to cover the responsibility without a mesh. */
+  alternative?: LocalizedText;
+  /** The tool version that introduced the support. */
+  since?: string;
+  /** Where the judgement comes from (http or https URL). */
+  source?: string;
+  /** When the judgement was last checked (ISO date). */
+  verifiedAt?: string;
+}
+
+/**
+ * A whole comparison matrix: the built-in seed dataset, an operator's override file, and the body
+ * of `GET /matrix` without its `meta`.
+ */
+export interface MeshMatrix {
+  /** The document's own title and introduction (the source's section 01). */
+  title?: LocalizedText;
+  description?: LocalizedText;
+  tools: MeshTool[];
+  categories: MatrixCategory[];
+  responsibilities: Responsibility[];
+  cells: MatrixCell[];
+}
+
+/** Where a served matrix came from, as `GET /matrix` reports it. */
+export interface MatrixMeta {
+  source: string;
+  loadedAt: string;
+  version: string;
+  /** Present while the latest attempt to re-read the source failed. */
+  error?: { message: string; at: string };
+}
+
+export type ServedMeshMatrix = MeshMatrix & { meta: MatrixMeta };
