@@ -18,7 +18,9 @@ export interface ParsedIds {
 }
 
 const show = (value: string) =>
-  value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+  value.length > MAX_SHOWN_VALUE
+    ? `${value.slice(0, MAX_SHOWN_VALUE)}…`
+    : value;
 
 function unknownIdMessage(
   annotation: string,
@@ -65,14 +67,21 @@ export function parseResponsibilityIds(
       unknownCount += 1;
       if (unknownCount <= MAX_REPORTED_PER_ANNOTATION) {
         errors.push(
-          unknownIdMessage(annotation, 'responsibility', candidate, index.responsibilityIds),
+          unknownIdMessage(
+            annotation,
+            'responsibility',
+            candidate,
+            index.responsibilityIds,
+          ),
         );
       }
     }
   }
   if (unknownCount > MAX_REPORTED_PER_ANNOTATION) {
     errors.push(
-      `${annotation}: ${unknownCount - MAX_REPORTED_PER_ANNOTATION} more unknown responsibilities`,
+      `${annotation}: ${
+        unknownCount - MAX_REPORTED_PER_ANNOTATION
+      } more unknown responsibilities`,
     );
   }
   return { ids, errors };
@@ -85,7 +94,10 @@ export interface ParsedMesh {
 }
 
 /** Parses `meshcoverage.io/mesh`: a tool of kind `mesh`, or the baseline. Never throws. */
-export function parseMeshId(value: string | undefined, index: MatrixIndex): ParsedMesh {
+export function parseMeshId(
+  value: string | undefined,
+  index: MatrixIndex,
+): ParsedMesh {
   const candidate = typeof value === 'string' ? value.trim() : '';
   if (!candidate) {
     return { mesh: index.baselineTool.id, errors: [] };
@@ -98,13 +110,17 @@ export function parseMeshId(value: string | undefined, index: MatrixIndex): Pars
     return {
       mesh: undefined,
       errors: [
-        `${ANNOTATION_MESH}: '${tool.id}' is a ${tool.kind} tool, not a mesh (use one of ${index.meshIds.join(', ')})`,
+        `${ANNOTATION_MESH}: '${tool.id}' is a tool of kind ${
+          tool.kind
+        }, not a mesh (use one of ${index.meshIds.join(', ')})`,
       ],
     };
   }
   return {
     mesh: undefined,
-    errors: [unknownIdMessage(ANNOTATION_MESH, 'mesh', candidate, index.meshIds)],
+    errors: [
+      unknownIdMessage(ANNOTATION_MESH, 'mesh', candidate, index.meshIds),
+    ],
   };
 }
 
@@ -129,17 +145,29 @@ export function parseMeshDeclaration(
 ): MeshDeclaration {
   const values = annotations ?? {};
   const mesh = parseMeshId(values[ANNOTATION_MESH], index);
-  const requires = parseResponsibilityIds(values[ANNOTATION_REQUIRES], index, ANNOTATION_REQUIRES);
-  const implemented = parseResponsibilityIds(values[ANNOTATION_IMPLEMENTS], index, ANNOTATION_IMPLEMENTS);
-  const required = new Set(defaultRequires.filter(id => index.hasResponsibility(id)));
+  const requires = parseResponsibilityIds(
+    values[ANNOTATION_REQUIRES],
+    index,
+    ANNOTATION_REQUIRES,
+  );
+  const implemented = parseResponsibilityIds(
+    values[ANNOTATION_IMPLEMENTS],
+    index,
+    ANNOTATION_IMPLEMENTS,
+  );
+  const required = new Set(
+    defaultRequires.filter(id => index.hasResponsibility(id)),
+  );
   requires.ids.forEach(id => required.add(id));
   return {
     mesh: mesh.mesh,
     requires: [...required],
     implements: implemented.ids,
     errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
-    declared: [ANNOTATION_MESH, ANNOTATION_REQUIRES, ANNOTATION_IMPLEMENTS].some(
-      key => typeof values[key] === 'string',
-    ),
+    declared: [
+      ANNOTATION_MESH,
+      ANNOTATION_REQUIRES,
+      ANNOTATION_IMPLEMENTS,
+    ].some(key => typeof values[key] === 'string'),
   };
 }

@@ -21,7 +21,10 @@ function seedSection(number: string): string {
   const start = seedWithoutRepeatedRows.indexOf(`\n${number}. `) + 1;
   expect(start).toBeGreaterThan(0);
   const next = seedWithoutRepeatedRows.slice(start).search(/\n\n\n\d\d\. /);
-  const section = next < 0 ? seedWithoutRepeatedRows.slice(start) : seedWithoutRepeatedRows.slice(start, start + next);
+  const section =
+    next < 0
+      ? seedWithoutRepeatedRows.slice(start)
+      : seedWithoutRepeatedRows.slice(start, start + next);
   return section.replace(/\n+$/, '');
 }
 
@@ -48,7 +51,9 @@ describe('built-in matrix', () => {
   });
 
   it('gives each tool its kind', () => {
-    expect(Object.fromEntries(BUILTIN_MATRIX.tools.map(t => [t.id, t.kind]))).toEqual({
+    expect(
+      Object.fromEntries(BUILTIN_MATRIX.tools.map(t => [t.id, t.kind])),
+    ).toEqual({
       kubernetes: 'baseline',
       istio: 'mesh',
       linkerd: 'mesh',
@@ -61,65 +66,95 @@ describe('built-in matrix', () => {
   });
 
   it('keeps the six numbered sections of the seed as categories', () => {
-    const headings = [...seedText.matchAll(/^(0[2-7])\. (.+)$/gm)].map(m => [m[1], m[2]]);
-    expect(BUILTIN_MATRIX.categories.map(c => [c.number, c.title.ja])).toEqual(headings);
+    const headings = [...seedText.matchAll(/^(0[2-7])\. (.+)$/gm)].map(m => [
+      m[1],
+      m[2],
+    ]);
+    expect(BUILTIN_MATRIX.categories.map(c => [c.number, c.title.ja])).toEqual(
+      headings,
+    );
   });
 
   it('has as many tables as the seed', () => {
-    const seedTables = seedText.split('\n').filter(line => line.startsWith('責務 ')).length;
-    expect(BUILTIN_MATRIX.categories.flatMap(c => c.groups)).toHaveLength(seedTables);
+    const seedTables = seedText
+      .split('\n')
+      .filter(line => line.startsWith('責務 ')).length;
+    expect(BUILTIN_MATRIX.categories.flatMap(c => c.groups)).toHaveLength(
+      seedTables,
+    );
   });
 
-  describe.each(BUILTIN_MATRIX.categories.map(c => [`${c.number}. ${c.title.en}`, c] as const))(
-    'section %s',
-    (_, category) => {
-      it('reproduces every heading, intro, row, cell, note, alternative and mark of the seed', () => {
-        expect(renderCategory(BUILTIN_MATRIX, category)).toEqual(seedSection(category.number!));
-      });
-
-      it.each(category.groups.map(g => [g.id, g] as const))(
-        'table %s is found whole in the seed',
-        (__, group) => {
-          expect(`${seedWithoutRepeatedRows}\n\n`).toContain(`\n${renderGroupTable(BUILTIN_MATRIX, group)}\n\n`);
-        },
+  describe.each(
+    BUILTIN_MATRIX.categories.map(
+      c => [`${c.number}. ${c.title.en}`, c] as const,
+    ),
+  )('section %s', (_, category) => {
+    it('reproduces every heading, intro, row, cell, note, alternative and mark of the seed', () => {
+      expect(renderCategory(BUILTIN_MATRIX, category)).toEqual(
+        seedSection(category.number!),
       );
-    },
-  );
+    });
+
+    it.each(category.groups.map(g => [g.id, g] as const))(
+      'table %s is found whole in the seed',
+      (__, group) => {
+        expect(`${seedWithoutRepeatedRows}\n\n`).toContain(
+          `\n${renderGroupTable(BUILTIN_MATRIX, group)}\n\n`,
+        );
+      },
+    );
+  });
 
   it('keeps section 01 as the matrix introduction, verbatim', () => {
     expect(BUILTIN_MATRIX.title?.ja).toBe('サービスメッシュの担う責務');
-    expect(seedText).toContain(`01. ${BUILTIN_MATRIX.title!.ja}\n\n${BUILTIN_MATRIX.description!.ja}\n\n\n01-02. ツール`);
+    expect(seedText).toContain(
+      `01. ${BUILTIN_MATRIX.title!.ja}\n\n${
+        BUILTIN_MATRIX.description!.ja
+      }\n\n\n01-02. ツール`,
+    );
   });
 
   it('lists the tools of section 01-02', () => {
     const listed = seedText.split('01-02. ツール')[1].split('\n\n\n')[0].trim();
     const expected = ['istio', 'linkerd', 'consul', 'vpc-lattice'].map(id => {
       const tool = BUILTIN_MATRIX.tools.find(t => t.id === id)!;
-      return `  • ${tool.name}${tool.description ? ` (${tool.description.ja})` : ''}`;
+      return `  • ${tool.name}${
+        tool.description ? ` (${tool.description.ja})` : ''
+      }`;
     });
     expect(`  ${listed}`).toBe(expected.join('\n'));
   });
 
   it('lists mTLS under both authentication (04) and encryption (05) as one responsibility', () => {
     const groupsWithMtls = BUILTIN_MATRIX.categories.flatMap(c =>
-      c.groups.filter(g => g.responsibilityIds.includes('mtls')).map(() => c.number),
+      c.groups
+        .filter(g => g.responsibilityIds.includes('mtls'))
+        .map(() => c.number),
     );
     expect(groupsWithMtls).toEqual(['04', '05']);
-    expect(BUILTIN_MATRIX.cells.filter(c => c.responsibilityId === 'mtls')).toHaveLength(5);
+    expect(
+      BUILTIN_MATRIX.cells.filter(c => c.responsibilityId === 'mtls'),
+    ).toHaveLength(5);
   });
 
   it('holds the duplicated topology row once', () => {
-    expect(seedText.match(/^サービスメッシュトポロジーをモデリングする /gm)).toHaveLength(2);
+    expect(
+      seedText.match(/^サービスメッシュトポロジーをモデリングする /gm),
+    ).toHaveLength(2);
     const topology = BUILTIN_MATRIX.categories
       .flatMap(c => c.groups)
       .find(g => g.id === 'topology')!;
-    expect(topology.responsibilityIds).toEqual(['topology-datapoints', 'topology-model']);
+    expect(topology.responsibilityIds).toEqual([
+      'topology-datapoints',
+      'topology-model',
+    ]);
   });
 
   it('leaves the blank topology cell absent rather than inventing a value', () => {
     expect(
       BUILTIN_MATRIX.cells.find(
-        c => c.toolId === 'x-ray' && c.responsibilityId === 'topology-datapoints',
+        c =>
+          c.toolId === 'x-ray' && c.responsibilityId === 'topology-datapoints',
       ),
     ).toBeUndefined();
   });
@@ -129,7 +164,12 @@ describe('built-in matrix', () => {
       .filter(c => c.note)
       .map(c => [c.toolId, c.responsibilityId, c.note!.ja, c.note!.en]);
     expect(notes).toEqual([
-      ['istio', 'mtls', '(Spiffeへ置き換えできる)', '(replaceable with SPIFFE)'],
+      [
+        'istio',
+        'mtls',
+        '(Spiffeへ置き換えできる)',
+        '(replaceable with SPIFFE)',
+      ],
       ['istio', 'sidecarless', '(アンビエントメッシュ)', '(ambient mesh)'],
       ['cilium', 'sidecarless', '(カーネルモデル)', '(kernel model)'],
     ]);
@@ -150,12 +190,26 @@ describe('built-in matrix', () => {
       ...BUILTIN_MATRIX.categories.flatMap(c => [
         c.title,
         ...(c.description ? [c.description] : []),
-        ...c.groups.flatMap(g => [g.title, g.description].filter(Boolean) as { en: string; ja: string }[]),
+        ...c.groups.flatMap(
+          g =>
+            [g.title, g.description].filter(Boolean) as {
+              en: string;
+              ja: string;
+            }[],
+        ),
       ]),
-      ...BUILTIN_MATRIX.cells.flatMap(c => [c.note, c.alternative].filter(Boolean) as { en: string; ja: string }[]),
+      ...BUILTIN_MATRIX.cells.flatMap(
+        c =>
+          [c.note, c.alternative].filter(Boolean) as {
+            en: string;
+            ja: string;
+          }[],
+      ),
     ];
     const untranslated = texts.filter(
-      t => /[\u3040-\u30ff\u4e00-\u9faf]/.test(t.ja) && (t.en === t.ja || /[\u3040-\u30ff\u4e00-\u9faf]/.test(t.en)),
+      t =>
+        /[\u3040-\u30ff\u4e00-\u9faf]/.test(t.ja) &&
+        (t.en === t.ja || /[\u3040-\u30ff\u4e00-\u9faf]/.test(t.en)),
     );
     expect(untranslated).toEqual([]);
   });

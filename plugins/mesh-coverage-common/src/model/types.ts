@@ -13,7 +13,11 @@ export type Language = keyof LocalizedText;
  */
 export type ToolKind = 'baseline' | 'mesh' | 'observability';
 
-export const TOOL_KINDS: readonly ToolKind[] = ['baseline', 'mesh', 'observability'];
+export const TOOL_KINDS: readonly ToolKind[] = [
+  'baseline',
+  'mesh',
+  'observability',
+];
 
 /** A column of the matrix. */
 export interface MeshTool {

@@ -17,7 +17,9 @@ export type MatrixValidation =
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path
     .map((key, i) =>
-      typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`,
+      typeof key === 'number'
+        ? `[${key}]`
+        : `${i === 0 ? '' : '.'}${String(key)}`,
     )
     .join('');
 }
@@ -38,14 +40,22 @@ function fromZodIssue(issue: z.core.$ZodIssue): MatrixProblem {
 /** Checks what the shape cannot: unique ids and that every reference names something real. */
 function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
   const problems: MatrixProblem[] = [];
-  const report = (path: string, message: string) => problems.push({ path, message });
+  const report = (path: string, message: string) =>
+    problems.push({ path, message });
 
-  const uniqueIds = (items: { id: string }[], listPath: string, what: string) => {
+  const uniqueIds = (
+    items: { id: string }[],
+    listPath: string,
+    what: string,
+  ) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
       if (first !== undefined) {
-        report(`${listPath}[${i}].id`, `duplicate ${what} id '${item.id}' (first used at ${listPath}[${first}])`);
+        report(
+          `${listPath}[${i}].id`,
+          `duplicate ${what} id '${item.id}' (first used at ${listPath}[${first}])`,
+        );
       } else {
         seen.set(item.id, i);
       }
@@ -74,17 +84,28 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
       const groupPath = `categories[${c}].groups[${g}]`;
       const firstUse = groupIds.get(group.id);
       if (firstUse) {
-        report(`${groupPath}.id`, `duplicate group id '${group.id}' (first used at ${firstUse})`);
+        report(
+          `${groupPath}.id`,
+          `duplicate group id '${group.id}' (first used at ${firstUse})`,
+        );
       } else {
         groupIds.set(group.id, groupPath);
       }
       group.toolIds.forEach((toolId, i) => {
         if (!tools.has(toolId)) {
-          report(`${groupPath}.toolIds[${i}]`, `unknown tool '${toolId}' (add it to tools or remove it here)`);
+          report(
+            `${groupPath}.toolIds[${i}]`,
+            `unknown tool '${toolId}' (add it to tools or remove it here)`,
+          );
         }
       });
-      if (new Set(group.responsibilityIds).size !== group.responsibilityIds.length) {
-        report(`${groupPath}.responsibilityIds`, 'lists a responsibility twice');
+      if (
+        new Set(group.responsibilityIds).size !== group.responsibilityIds.length
+      ) {
+        report(
+          `${groupPath}.responsibilityIds`,
+          'lists a responsibility twice',
+        );
       }
       group.responsibilityIds.forEach((responsibilityId, i) => {
         if (!responsibilities.has(responsibilityId)) {
@@ -93,7 +114,8 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
             `unknown responsibility '${responsibilityId}' (add it to responsibilities or remove it here)`,
           );
         }
-        const compared = comparedTools.get(responsibilityId) ?? new Set<string>();
+        const compared =
+          comparedTools.get(responsibilityId) ?? new Set<string>();
         group.toolIds.forEach(t => compared.add(t));
         comparedTools.set(responsibilityId, compared);
       });
@@ -102,7 +124,10 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
 
   matrix.responsibilities.forEach((responsibility, i) => {
     if (!comparedTools.has(responsibility.id)) {
-      report(`responsibilities[${i}]`, `'${responsibility.id}' is not listed in any group, so no table shows it`);
+      report(
+        `responsibilities[${i}]`,
+        `'${responsibility.id}' is not listed in any group, so no table shows it`,
+      );
     }
   });
 
@@ -114,8 +139,14 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
       report(`${path}.toolId`, `unknown tool '${cell.toolId}'`);
     }
     if (!responsibilities.has(cell.responsibilityId)) {
-      report(`${path}.responsibilityId`, `unknown responsibility '${cell.responsibilityId}'`);
-    } else if (tool && !comparedTools.get(cell.responsibilityId)?.has(cell.toolId)) {
+      report(
+        `${path}.responsibilityId`,
+        `unknown responsibility '${cell.responsibilityId}'`,
+      );
+    } else if (
+      tool &&
+      !comparedTools.get(cell.responsibilityId)?.has(cell.toolId)
+    ) {
       report(
         path,
         `no group compares '${cell.toolId}' for '${cell.responsibilityId}' (add the tool to that responsibility's group, or drop the cell)`,
@@ -128,14 +159,20 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
     } else {
       seenCells.set(key, i);
     }
-    if (tool?.kind === 'baseline' && (cell.support === 'yes' || cell.support === 'partial')) {
+    if (
+      tool?.kind === 'baseline' &&
+      (cell.support === 'yes' || cell.support === 'partial')
+    ) {
       report(
         `${path}.support`,
         `the baseline tool never takes a responsibility off the app: use no (with an alternative), unknown or not-applicable, got '${cell.support}'`,
       );
     }
     if (tool && tool.kind !== 'baseline' && cell.alternative) {
-      report(`${path}.alternative`, `only the baseline tool's cells carry an alternative ('${cell.toolId}' is a ${tool.kind} tool)`);
+      report(
+        `${path}.alternative`,
+        `only the baseline tool's cells carry an alternative ('${cell.toolId}' is a ${tool.kind} tool)`,
+      );
     }
   });
   return problems;
@@ -157,8 +194,11 @@ export class MatrixValidationError extends Error {
   readonly problems: MatrixProblem[];
   constructor(source: string, problems: MatrixProblem[]) {
     const shown = problems.slice(0, 20).map(p => `  ${formatProblem(p)}`);
-    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
-    super(`Invalid mesh matrix in ${source}:\n${[...shown, ...more].join('\n')}`);
+    const more =
+      problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    super(
+      `Invalid mesh matrix in ${source}:\n${[...shown, ...more].join('\n')}`,
+    );
     this.name = 'MatrixValidationError';
     this.problems = problems;
   }
