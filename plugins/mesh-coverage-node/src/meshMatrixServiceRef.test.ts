@@ -1,0 +1,39 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { BUILTIN_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+import { meshMatrixServiceRef } from './meshMatrixServiceRef';
+import { LoadedMatrix } from './types';
+
+describe('meshMatrixServiceRef', () => {
+  it('serves the built-in matrix with its meta to a plugin that asks for it', async () => {
+    let served: LoadedMatrix | undefined;
+    await startTestBackend({
+      features: [
+        createBackendPlugin({
+          pluginId: 'probe',
+          register(env) {
+            env.registerInit({
+              deps: {
+                matrix: meshMatrixServiceRef,
+                logger: coreServices.logger,
+              },
+              async init({ matrix }) {
+                served = await matrix.getMatrix();
+              },
+            });
+          },
+        }),
+      ],
+    });
+    expect(served?.matrix).toEqual(BUILTIN_MATRIX);
+    expect(served?.meta).toEqual({
+      source: 'built-in',
+      loadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      version: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(served?.index.cell('istio', 'mtls')?.support).toBe('yes');
+  });
+});

@@ -1,0 +1,1 @@
+export { MeshComparisonPage } from './MeshComparisonPage';
