@@ -1,5 +1,5 @@
 import { MeshMatrix } from '../model/types';
-import builtinMatrixDocument from './builtinMatrix.json';
+import builtinMatrixDocument from './builtin-matrix.json';
 
 /**
  * The built-in matrix: every table, row, cell, note and intro of the source document
