@@ -1,0 +1,94 @@
+import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { indexMatrix } from '../model/matrixIndex';
+import { computedAnnotations, evaluateComponentCoverage } from './componentCoverage';
+
+const index = indexMatrix(BUILTIN_MATRIX);
+
+describe('evaluateComponentCoverage', () => {
+  it('evaluates a component from its annotations and config defaults by spec.type', () => {
+    const { report } = evaluateComponentCoverage(
+      index,
+      {
+        entityRef: 'component:default/payments-api',
+        type: 'service',
+        annotations: {
+          'meshcoverage.io/mesh': 'linkerd',
+          'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
+        },
+      },
+      { defaultRequirements: { service: ['mtls', 'retries'] } },
+    );
+    expect(report).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      mesh: 'linkerd',
+      covered: ['retries', 'mtls'],
+      gaps: ['circuit-breaker', 'jwt-auth'],
+      coverage: 50,
+      errors: [],
+    });
+  });
+
+  it('evaluates as if the component ran another mesh (what-if)', () => {
+    const { report } = evaluateComponentCoverage(
+      index,
+      { annotations: { 'meshcoverage.io/mesh': 'linkerd', 'meshcoverage.io/requires': 'jwt-auth' } },
+      { meshOverride: 'istio' },
+    );
+    expect(report).toMatchObject({ mesh: 'istio', covered: ['jwt-auth'], coverage: 100 });
+  });
+
+  it('gives no report for an invalid mesh, only the errors', () => {
+    const result = evaluateComponentCoverage(index, {
+      annotations: { 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtls' },
+    });
+    expect(result.report).toBeUndefined();
+    expect(result.declaration.errors).toEqual([
+      "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
+    ]);
+  });
+});
+
+describe('computedAnnotations (DESIGN §5)', () => {
+  const annotate = (annotations: Record<string, string>) =>
+    computedAnnotations(evaluateComponentCoverage(index, { annotations }));
+
+  it('writes covered, gaps and coverage in matrix order', () => {
+    expect(
+      annotate({
+        'meshcoverage.io/mesh': 'linkerd',
+        'meshcoverage.io/requires': 'jwt-auth,mtls,fault-injection,circuit-breaker',
+      }),
+    ).toEqual({
+      'meshcoverage.io/covered': 'fault-injection,mtls',
+      'meshcoverage.io/gaps': 'circuit-breaker,jwt-auth',
+      'meshcoverage.io/coverage': '50',
+    });
+  });
+
+  it('writes empty strings when nothing is covered or missing, and no coverage when nothing is required', () => {
+    expect(annotate({ 'meshcoverage.io/mesh': 'istio' })).toEqual({
+      'meshcoverage.io/covered': '',
+      'meshcoverage.io/gaps': '',
+    });
+  });
+
+  it('computes what it can and lists the errors for a typo', () => {
+    expect(
+      annotate({ 'meshcoverage.io/mesh': 'istio', 'meshcoverage.io/requires': 'mtsl, retries' }),
+    ).toEqual({
+      'meshcoverage.io/covered': 'retries',
+      'meshcoverage.io/gaps': '',
+      'meshcoverage.io/coverage': '100',
+      'meshcoverage.io/errors': "meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
+    });
+  });
+
+  it('writes only errors, joined by "; ", when the mesh is unknown', () => {
+    expect(
+      annotate({ 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtsl' }),
+    ).toEqual({
+      'meshcoverage.io/errors':
+        "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?); meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
+    });
+  });
+});

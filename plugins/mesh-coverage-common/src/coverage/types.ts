@@ -1,0 +1,36 @@
+import { LocalizedText, Support } from '../model/types';
+
+/** Who carries a required responsibility: the mesh, the app itself, or nobody (a gap). */
+export type CoverageStatus = 'mesh' | 'app' | 'gap';
+
+export interface CoverageItem {
+  responsibilityId: string;
+  status: CoverageStatus;
+  /** The mesh's cell for this responsibility; `unknown` when the matrix has no cell. */
+  support: Support;
+  /** Covered by the mesh only partially. */
+  partial?: boolean;
+  /** A gap whose cell is `unknown` or missing: nobody has researched it yet. */
+  unknown?: boolean;
+  /** For a gap: how to cover it without a mesh (the baseline tool's alternative). */
+  alternative?: LocalizedText;
+}
+
+/** The coverage report of DESIGN §6. Id lists are in matrix order. */
+export interface CoverageReport {
+  entityRef?: string;
+  mesh: string;
+  /** round(100 × (mesh + app) / required); null when nothing is required. */
+  coverage: number | null;
+  items: CoverageItem[];
+  covered: string[];
+  implementedByApp: string[];
+  gaps: string[];
+  errors: string[];
+}
+
+export interface CoverageRequest {
+  mesh: string;
+  requires: readonly string[];
+  implements?: readonly string[];
+}
