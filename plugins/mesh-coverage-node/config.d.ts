@@ -14,7 +14,12 @@ export interface Config {
        * How often to re-read `path` or `url`. An invalid new version is logged and the last good
        * matrix stays in service.
        */
-      refresh?: { days?: number; hours?: number; minutes?: number; seconds?: number } | string;
+      refresh?: {
+        days?: number;
+        hours?: number;
+        minutes?: number;
+        seconds?: number;
+      };
     };
     /**
      * Responsibility ids every component of a `spec.type` requires, united with its

@@ -1,12 +1,24 @@
 /**
- * Node library of the Mesh Coverage plugins: the service that loads and serves the matrix.
+ * Node library of the Mesh Coverage plugins: the service that loads, validates, caches and
+ * refreshes the matrix, and the shared config readers.
  *
  * @packageDocumentation
  */
 export * from './types';
 export { meshMatrixServiceRef } from './meshMatrixServiceRef';
+export {
+  DefaultMeshMatrixService,
+  REFRESH_TASK_ID,
+  SYNC_TASK_ID,
+} from './DefaultMeshMatrixService';
+export type { MeshMatrixServiceDeps } from './DefaultMeshMatrixService';
 export { matrixVersion } from './loadedMatrix';
 export {
   readDefaultRequirements,
   DEFAULT_REQUIREMENTS_KEY,
 } from './defaultRequirements';
+export {
+  readMatrixSourceConfig,
+  MATRIX_CONFIG_KEY,
+} from './matrixSourceConfig';
+export type { MatrixSourceConfig } from './matrixSourceConfig';

@@ -3,32 +3,26 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import {
-  BUILTIN_MATRIX,
-  BUILTIN_MATRIX_SOURCE,
-} from '@meshcoverage/plugin-mesh-coverage-common';
-import { loadedMatrix } from './loadedMatrix';
+import { DefaultMeshMatrixService } from './DefaultMeshMatrixService';
 import { MeshMatrixService } from './types';
 
-/** The matrix every Mesh Coverage backend piece (plugin, catalog and tech-insights modules) reads. */
+/**
+ * The matrix every Mesh Coverage backend piece (the backend plugin, the catalog and Tech Insights
+ * modules) reads. Plugin-scoped: each plugin that uses it keeps its own copy, in step through the
+ * plugin's database when `meshCoverage.matrix.refresh` is set.
+ */
 export const meshMatrixServiceRef = createServiceRef<MeshMatrixService>({
   id: 'mesh-coverage.matrix',
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { logger: coreServices.logger },
-      async factory({ logger }) {
-        const current = loadedMatrix(
-          BUILTIN_MATRIX,
-          BUILTIN_MATRIX_SOURCE,
-          new Date(),
-        );
-        logger.info('Loaded mesh matrix', {
-          source: current.meta.source,
-          version: current.meta.version,
-          cells: current.matrix.cells.length,
-        });
-        return { getMatrix: async () => current };
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
       },
+      factory: deps => DefaultMeshMatrixService.create(deps),
     }),
 });

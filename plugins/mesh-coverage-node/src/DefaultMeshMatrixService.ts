@@ -1,0 +1,203 @@
+import {
+  DatabaseService,
+  LoggerService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  BUILTIN_MATRIX,
+  BUILTIN_MATRIX_SOURCE,
+  parseMeshMatrix,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { loadedMatrix } from './loadedMatrix';
+import {
+  MatrixSourceConfig,
+  readMatrixSourceConfig,
+} from './matrixSourceConfig';
+import { MatrixStore } from './MatrixStore';
+import { readMatrixDocument, sourceName } from './readMatrixDocument';
+import { LoadedMatrix, MeshMatrixService } from './types';
+
+export const REFRESH_TASK_ID = 'mesh-coverage-matrix-refresh';
+export const SYNC_TASK_ID = 'mesh-coverage-matrix-sync';
+/** How often each instance looks for a matrix another instance refreshed. */
+const SYNC_FREQUENCY = { seconds: 15 };
+
+type FileOrUrlSource = Exclude<MatrixSourceConfig, { type: 'built-in' }>;
+
+export interface MeshMatrixServiceDeps {
+  config: Config;
+  logger: LoggerService;
+  urlReader: UrlReaderService;
+  scheduler: SchedulerService;
+  database: DatabaseService;
+}
+
+/**
+ * Serves the built-in matrix, or one read from `meshCoverage.matrix.path` / `.url`. An invalid
+ * source at start-up throws (the backend stops, naming the source and the path inside it). With
+ * `refresh`, the source is re-read once across all instances; a good version is stored in the
+ * database and picked up by every instance, a bad one is logged and reported in `meta.error`
+ * while the last good matrix stays in service.
+ */
+export class DefaultMeshMatrixService implements MeshMatrixService {
+  private current: LoadedMatrix;
+
+  private constructor(
+    initial: LoadedMatrix,
+    private readonly source: MatrixSourceConfig,
+    private readonly deps: Pick<MeshMatrixServiceDeps, 'logger' | 'urlReader'>,
+    private readonly store?: MatrixStore,
+  ) {
+    this.current = initial;
+  }
+
+  static async create(
+    deps: MeshMatrixServiceDeps,
+  ): Promise<DefaultMeshMatrixService> {
+    const source = readMatrixSourceConfig(deps.config);
+    if (source.type === 'built-in') {
+      const service = new DefaultMeshMatrixService(
+        loadedMatrix(BUILTIN_MATRIX, BUILTIN_MATRIX_SOURCE, new Date()),
+        source,
+        deps,
+      );
+      service.logLoaded();
+      return service;
+    }
+
+    const initial = await DefaultMeshMatrixService.readSource(
+      source,
+      deps.urlReader,
+    );
+    if (!source.refresh) {
+      const service = new DefaultMeshMatrixService(initial, source, deps);
+      service.logLoaded();
+      return service;
+    }
+
+    const store = await MatrixStore.create(await deps.database.getClient());
+    await store.publish(DefaultMeshMatrixService.toStored(initial));
+    const service = new DefaultMeshMatrixService(initial, source, deps, store);
+    await service.sync();
+    service.logLoaded();
+    await deps.scheduler.scheduleTask({
+      id: REFRESH_TASK_ID,
+      scope: 'global',
+      frequency: source.refresh,
+      initialDelay: source.refresh,
+      timeout: { minutes: 2 },
+      fn: () => service.refresh(),
+    });
+    await deps.scheduler.scheduleTask({
+      id: SYNC_TASK_ID,
+      scope: 'local',
+      frequency: SYNC_FREQUENCY,
+      initialDelay: SYNC_FREQUENCY,
+      timeout: { seconds: 30 },
+      fn: () => service.sync(),
+    });
+    return service;
+  }
+
+  async getMatrix(): Promise<LoadedMatrix> {
+    return this.current;
+  }
+
+  /** Re-reads the source; a good version replaces the stored one, a bad one is recorded. */
+  async refresh(): Promise<void> {
+    const source = this.source as FileOrUrlSource;
+    const store = this.store!;
+    try {
+      const fresh = await DefaultMeshMatrixService.readSource(
+        source,
+        this.deps.urlReader,
+      );
+      await store.publish(DefaultMeshMatrixService.toStored(fresh));
+    } catch (error) {
+      const message = (error as Error).message;
+      this.deps.logger.error(
+        'Mesh matrix refresh failed; the last good matrix stays in service',
+        {
+          source: sourceName(source),
+          error: message,
+        },
+      );
+      await store.recordError(message, new Date().toISOString());
+    }
+    await this.sync();
+  }
+
+  /** Takes up what the store holds, if it differs from what this instance serves. */
+  async sync(): Promise<void> {
+    const store = this.store;
+    const status = await store?.readStatus();
+    if (
+      !store ||
+      !status ||
+      (status.version === this.current.meta.version &&
+        status.errorAt === this.current.meta.error?.at)
+    ) {
+      return;
+    }
+    const stored = await store.read();
+    if (!stored) {
+      return;
+    }
+    let matrix = this.current.matrix;
+    if (stored.version !== this.current.meta.version) {
+      try {
+        matrix = parseMeshMatrix(JSON.parse(stored.document), stored.source);
+      } catch (error) {
+        this.deps.logger.error(
+          'Stored mesh matrix is unreadable; keeping the one in service',
+          {
+            error: String(error),
+          },
+        );
+        return;
+      }
+    }
+    const error = stored.errorMessage
+      ? { message: stored.errorMessage, at: stored.errorAt ?? stored.loadedAt }
+      : undefined;
+    const previous = this.current.meta.version;
+    this.current = loadedMatrix(
+      matrix,
+      stored.source,
+      new Date(stored.loadedAt),
+      error,
+    );
+    if (this.current.meta.version !== previous) {
+      this.logLoaded();
+    }
+  }
+
+  private logLoaded() {
+    const { meta, matrix } = this.current;
+    this.deps.logger.info('Loaded mesh matrix', {
+      source: meta.source,
+      version: meta.version,
+      cells: matrix.cells.length,
+    });
+  }
+
+  private static async readSource(
+    source: FileOrUrlSource,
+    urlReader: UrlReaderService,
+  ): Promise<LoadedMatrix> {
+    const document = await readMatrixDocument(source, urlReader);
+    const name = sourceName(source);
+    return loadedMatrix(parseMeshMatrix(document, name), name, new Date());
+  }
+
+  private static toStored(loaded: LoadedMatrix) {
+    return {
+      version: loaded.meta.version,
+      document: JSON.stringify(loaded.matrix),
+      source: loaded.meta.source,
+      loadedAt: loaded.meta.loadedAt,
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { Knex } from 'knex';
+
+const TABLE = 'mesh_coverage_matrix';
+const ROW_ID = 'current';
+
+/** The shared state of the matrix, so every backend instance serves the same one. */
+export interface StoredMatrix {
+  version: string;
+  document: string;
+  source: string;
+  loadedAt: string;
+  errorMessage?: string;
+  errorAt?: string;
+}
+
+/**
+ * The last good matrix and the latest refresh error, in the plugin's database. The refresh runs on
+ * one instance at a time; every instance reads the result from here.
+ */
+export class MatrixStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(db: Knex): Promise<MatrixStore> {
+    if (!(await db.schema.hasTable(TABLE))) {
+      try {
+        await db.schema.createTable(TABLE, table => {
+          table.string('id', 16).primary();
+          table.string('version', 64).notNullable();
+          table.text('document', 'longtext').notNullable();
+          table.text('source').notNullable();
+          table.string('loaded_at', 32).notNullable();
+          table.text('error_message').nullable();
+          table.string('error_at', 32).nullable();
+        });
+      } catch (error) {
+        // Another instance may have created it at the same moment.
+        if (!(await db.schema.hasTable(TABLE))) {
+          throw error;
+        }
+      }
+    }
+    return new MatrixStore(db);
+  }
+
+  async read(): Promise<StoredMatrix | undefined> {
+    const row = await this.db(TABLE).where({ id: ROW_ID }).first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      version: row.version,
+      document: row.document,
+      source: row.source,
+      loadedAt: row.loaded_at,
+      errorMessage: row.error_message ?? undefined,
+      errorAt: row.error_at ?? undefined,
+    };
+  }
+
+  /** The version only: what each instance polls to notice a new matrix cheaply. */
+  async readStatus(): Promise<
+    { version: string; errorAt?: string } | undefined
+  > {
+    const row = await this.db(TABLE)
+      .where({ id: ROW_ID })
+      .first('version', 'error_at');
+    return row
+      ? { version: row.version, errorAt: row.error_at ?? undefined }
+      : undefined;
+  }
+
+  /** Stores a good matrix and clears any error; keeps `loadedAt` when the content is unchanged. */
+  async publish(matrix: {
+    version: string;
+    document: string;
+    source: string;
+    loadedAt: string;
+  }) {
+    const existing = await this.readStatus();
+    if (existing?.version === matrix.version) {
+      await this.db(TABLE)
+        .where({ id: ROW_ID })
+        .update({ source: matrix.source, error_message: null, error_at: null });
+      return;
+    }
+    const row = {
+      id: ROW_ID,
+      version: matrix.version,
+      document: matrix.document,
+      source: matrix.source,
+      loaded_at: matrix.loadedAt,
+      error_message: null,
+      error_at: null,
+    };
+    await this.db(TABLE).insert(row).onConflict('id').merge();
+  }
+
+  /** Records a failed refresh; the stored matrix stays as it is. */
+  async recordError(message: string, at: string): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: ROW_ID })
+      .update({ error_message: message, error_at: at });
+  }
+}

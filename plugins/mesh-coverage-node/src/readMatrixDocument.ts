@@ -1,0 +1,91 @@
+import { readFile } from 'fs/promises';
+import { extname, resolve as resolvePath } from 'path';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { parse as parseYaml } from 'yaml';
+import { MatrixSourceConfig } from './matrixSourceConfig';
+
+/** A matrix file larger than this is refused before parsing. */
+export const MAX_MATRIX_BYTES = 5 * 1024 * 1024;
+/** How long a URL source may take to answer. */
+export const URL_READ_TIMEOUT_MS = 30_000;
+
+/** The name a source goes by in logs, errors and `meta.source`. */
+export function sourceName(source: MatrixSourceConfig): string {
+  switch (source.type) {
+    case 'file':
+      return source.path;
+    case 'url':
+      return source.url;
+    default:
+      return 'built-in';
+  }
+}
+
+/** Parses matrix text; JSON files strictly as JSON, anything else as YAML (a superset of JSON). */
+export function parseMatrixText(text: string, name: string): unknown {
+  try {
+    return extname(name).toLowerCase() === '.json'
+      ? JSON.parse(text)
+      : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new Error(
+      `Could not parse the mesh matrix in ${name}: ${(error as Error).message}`,
+    );
+  }
+}
+
+async function readUrlText(
+  url: string,
+  urlReader: UrlReaderService,
+): Promise<string> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), URL_READ_TIMEOUT_MS);
+  try {
+    const response = await urlReader.readUrl(url, { signal: abort.signal });
+    return (await response.buffer()).toString('utf8');
+  } catch (error) {
+    const reason = abort.signal.aborted
+      ? `no answer within ${URL_READ_TIMEOUT_MS / 1000}s`
+      : (error as Error).message;
+    throw new Error(`Could not read the mesh matrix from ${url}: ${reason}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readFileText(path: string): Promise<string> {
+  // Relative paths are relative to the backend's working directory, like catalog file locations.
+  const fullPath = resolvePath(path);
+  try {
+    const content = await readFile(fullPath);
+    if (content.byteLength > MAX_MATRIX_BYTES) {
+      throw new Error(`the file is larger than ${MAX_MATRIX_BYTES} bytes`);
+    }
+    return content.toString('utf8');
+  } catch (error) {
+    throw new Error(
+      `Could not read the mesh matrix file ${path} (${fullPath}): ${
+        (error as Error).message
+      }`,
+    );
+  }
+}
+
+/** Reads and parses the document of a file or URL source; validation is the caller's. */
+export async function readMatrixDocument(
+  source: Exclude<MatrixSourceConfig, { type: 'built-in' }>,
+  urlReader: UrlReaderService,
+): Promise<unknown> {
+  const text =
+    source.type === 'file'
+      ? await readFileText(source.path)
+      : await readUrlText(source.url, urlReader);
+  if (text.length > MAX_MATRIX_BYTES) {
+    throw new Error(
+      `The mesh matrix in ${sourceName(
+        source,
+      )} is larger than ${MAX_MATRIX_BYTES} bytes`,
+    );
+  }
+  return parseMatrixText(text, sourceName(source));
+}
