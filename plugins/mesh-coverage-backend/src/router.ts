@@ -1,19 +1,105 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
+import { z } from 'zod';
+import { MeshCoverageService } from './service/types';
 
 export interface RouterOptions {
-  matrixService: MeshMatrixService;
+  httpAuth: HttpAuthService;
+  meshCoverage: MeshCoverageService;
+}
+
+/** Request bodies are small lists of ids; anything larger is refused before parsing. */
+export const MAX_BODY = '64kb';
+const MAX_IDS = 1000;
+
+const idList = (name: string) =>
+  z
+    .array(z.string({ error: `${name}: every entry must be a string id` }), {
+      error: iss =>
+        iss.input === undefined
+          ? `${name}: missing (expected a list of ids)`
+          : `${name}: expected a list of ids`,
+    })
+    .max(MAX_IDS, `${name}: at most ${MAX_IDS} ids`);
+
+const evaluateBody = z.object(
+  {
+    mesh: z.string({ error: 'mesh: expected a mesh id string, e.g. "istio"' }),
+    requires: idList('requires'),
+    implements: idList('implements').optional(),
+  },
+  { error: 'expected a JSON object { mesh, requires, implements? }' },
+);
+
+const coverageQuery = z.object({
+  entityRef: z
+    .string({
+      error:
+        'entityRef: required, e.g. ?entityRef=component:default/payments-api',
+    })
+    .min(1, 'entityRef: must not be empty'),
+});
+
+const fleetQuery = z.object({
+  mesh: z.string({ error: 'mesh: give one mesh id' }).optional(),
+  entityRefs: z
+    .enum(['true', 'false'], { error: 'entityRefs: true or false' })
+    .optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new InputError(
+      result.error.issues.map(issue => issue.message).join('; '),
+    );
+  }
+  return result.data;
 }
 
 export async function createRouter(
-  _options: RouterOptions,
+  options: RouterOptions,
 ): Promise<express.Router> {
+  const { httpAuth, meshCoverage } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: MAX_BODY }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  router.get('/matrix', async (req, res) => {
+    const { body, etag } = await meshCoverage.getSerializedMatrix();
+    res.set('ETag', etag);
+    res.set('Cache-Control', 'private, no-cache');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
+  });
+
+  router.post('/evaluate', async (req, res) => {
+    res.json(await meshCoverage.evaluate(parse(evaluateBody, req.body)));
+  });
+
+  router.get('/coverage', async (req, res) => {
+    const { entityRef } = parse(coverageQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json(await meshCoverage.getCoverage(entityRef, credentials));
+  });
+
+  router.get('/fleet', async (req, res) => {
+    const { mesh, entityRefs } = parse(fleetQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await meshCoverage.getFleet(
+        { whatIfMesh: mesh, includeEntityRefs: entityRefs === 'true' },
+        credentials,
+      ),
+    );
   });
 
   return router;

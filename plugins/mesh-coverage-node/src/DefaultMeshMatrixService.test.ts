@@ -6,6 +6,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import {
   BUILTIN_MATRIX,
   MeshMatrix,
@@ -36,7 +37,7 @@ describe('DefaultMeshMatrixService', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function create(
-    matrixConfig: Record<string, unknown> | undefined,
+    matrixConfig: JsonObject | undefined,
     urlReader: Partial<UrlReaderService> = {},
   ) {
     const scheduler = mockServices.scheduler.mock();

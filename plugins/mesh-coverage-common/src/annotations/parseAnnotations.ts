@@ -39,23 +39,20 @@ function unknownIdMessage(
 }
 
 /**
- * Parses a comma-separated list of responsibility ids. White space around ids and empty entries
- * are ignored, duplicates kept once; unknown ids are left out and reported with a suggestion.
+ * Checks a list of responsibility ids: white space around ids and empty entries are ignored,
+ * duplicates kept once; unknown ids are left out and reported, under `label`, with a suggestion.
  * Never throws.
  */
-export function parseResponsibilityIds(
-  value: string | undefined,
+export function checkResponsibilityIds(
+  candidates: Iterable<string>,
   index: MatrixIndex,
-  annotation: string,
+  label: string,
 ): ParsedIds {
   const ids: string[] = [];
   const errors: string[] = [];
-  if (typeof value !== 'string') {
-    return { ids, errors };
-  }
   const seen = new Set<string>();
   let unknownCount = 0;
-  for (const raw of value.split(',')) {
+  for (const raw of candidates) {
     const candidate = raw.trim();
     if (!candidate || seen.has(candidate)) {
       continue;
@@ -68,7 +65,7 @@ export function parseResponsibilityIds(
       if (unknownCount <= MAX_REPORTED_PER_ANNOTATION) {
         errors.push(
           unknownIdMessage(
-            annotation,
+            label,
             'responsibility',
             candidate,
             index.responsibilityIds,
@@ -79,12 +76,23 @@ export function parseResponsibilityIds(
   }
   if (unknownCount > MAX_REPORTED_PER_ANNOTATION) {
     errors.push(
-      `${annotation}: ${
+      `${label}: ${
         unknownCount - MAX_REPORTED_PER_ANNOTATION
       } more unknown responsibilities`,
     );
   }
   return { ids, errors };
+}
+
+/** Parses a comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
+export function parseResponsibilityIds(
+  value: string | undefined,
+  index: MatrixIndex,
+  annotation: string,
+): ParsedIds {
+  return typeof value === 'string'
+    ? checkResponsibilityIds(value.split(','), index, annotation)
+    : { ids: [], errors: [] };
 }
 
 export interface ParsedMesh {
@@ -93,10 +101,14 @@ export interface ParsedMesh {
   errors: string[];
 }
 
-/** Parses `meshcoverage.io/mesh`: a tool of kind `mesh`, or the baseline. Never throws. */
+/**
+ * Parses a mesh id (`meshcoverage.io/mesh` unless another `label` is given): a tool of kind
+ * `mesh`, or the baseline. Absent or empty means the baseline. Never throws.
+ */
 export function parseMeshId(
   value: string | undefined,
   index: MatrixIndex,
+  label: string = ANNOTATION_MESH,
 ): ParsedMesh {
   const candidate = typeof value === 'string' ? value.trim() : '';
   if (!candidate) {
@@ -110,7 +122,7 @@ export function parseMeshId(
     return {
       mesh: undefined,
       errors: [
-        `${ANNOTATION_MESH}: '${tool.id}' is a tool of kind ${
+        `${label}: '${tool.id}' is a tool of kind ${
           tool.kind
         }, not a mesh (use one of ${index.meshIds.join(', ')})`,
       ],
@@ -118,9 +130,7 @@ export function parseMeshId(
   }
   return {
     mesh: undefined,
-    errors: [
-      unknownIdMessage(ANNOTATION_MESH, 'mesh', candidate, index.meshIds),
-    ],
+    errors: [unknownIdMessage(label, 'mesh', candidate, index.meshIds)],
   };
 }
 

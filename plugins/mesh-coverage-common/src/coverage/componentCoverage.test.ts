@@ -1,6 +1,9 @@
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
-import { computedAnnotations, evaluateComponentCoverage } from './componentCoverage';
+import {
+  computedAnnotations,
+  evaluateComponentCoverage,
+} from './componentCoverage';
 
 const index = indexMatrix(BUILTIN_MATRIX);
 
@@ -31,15 +34,27 @@ describe('evaluateComponentCoverage', () => {
   it('evaluates as if the component ran another mesh (what-if)', () => {
     const { report } = evaluateComponentCoverage(
       index,
-      { annotations: { 'meshcoverage.io/mesh': 'linkerd', 'meshcoverage.io/requires': 'jwt-auth' } },
+      {
+        annotations: {
+          'meshcoverage.io/mesh': 'linkerd',
+          'meshcoverage.io/requires': 'jwt-auth',
+        },
+      },
       { meshOverride: 'istio' },
     );
-    expect(report).toMatchObject({ mesh: 'istio', covered: ['jwt-auth'], coverage: 100 });
+    expect(report).toMatchObject({
+      mesh: 'istio',
+      covered: ['jwt-auth'],
+      coverage: 100,
+    });
   });
 
   it('gives no report for an invalid mesh, only the errors', () => {
     const result = evaluateComponentCoverage(index, {
-      annotations: { 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtls' },
+      annotations: {
+        'meshcoverage.io/mesh': 'istoi',
+        'meshcoverage.io/requires': 'mtls',
+      },
     });
     expect(result.report).toBeUndefined();
     expect(result.declaration.errors).toEqual([
@@ -56,7 +71,8 @@ describe('computedAnnotations (DESIGN §5)', () => {
     expect(
       annotate({
         'meshcoverage.io/mesh': 'linkerd',
-        'meshcoverage.io/requires': 'jwt-auth,mtls,fault-injection,circuit-breaker',
+        'meshcoverage.io/requires':
+          'jwt-auth,mtls,fault-injection,circuit-breaker',
       }),
     ).toEqual({
       'meshcoverage.io/covered': 'fault-injection,mtls',
@@ -74,18 +90,25 @@ describe('computedAnnotations (DESIGN §5)', () => {
 
   it('computes what it can and lists the errors for a typo', () => {
     expect(
-      annotate({ 'meshcoverage.io/mesh': 'istio', 'meshcoverage.io/requires': 'mtsl, retries' }),
+      annotate({
+        'meshcoverage.io/mesh': 'istio',
+        'meshcoverage.io/requires': 'mtsl, retries',
+      }),
     ).toEqual({
       'meshcoverage.io/covered': 'retries',
       'meshcoverage.io/gaps': '',
       'meshcoverage.io/coverage': '100',
-      'meshcoverage.io/errors': "meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
+      'meshcoverage.io/errors':
+        "meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
     });
   });
 
   it('writes only errors, joined by "; ", when the mesh is unknown', () => {
     expect(
-      annotate({ 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtsl' }),
+      annotate({
+        'meshcoverage.io/mesh': 'istoi',
+        'meshcoverage.io/requires': 'mtsl',
+      }),
     ).toEqual({
       'meshcoverage.io/errors':
         "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?); meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",

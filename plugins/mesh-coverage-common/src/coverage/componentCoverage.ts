@@ -5,7 +5,10 @@ import {
   ANNOTATION_GAPS,
   ERROR_SEPARATOR,
 } from '../annotations/annotations';
-import { MeshDeclaration, parseMeshDeclaration } from '../annotations/parseAnnotations';
+import {
+  MeshDeclaration,
+  parseMeshDeclaration,
+} from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
 import { evaluateCoverage } from './evaluateCoverage';
 import { CoverageReport } from './types';
@@ -33,10 +36,18 @@ export interface ComponentCoverage {
 export function evaluateComponentCoverage(
   index: MatrixIndex,
   component: ComponentLike,
-  options: { defaultRequirements?: DefaultRequirements; meshOverride?: string } = {},
+  options: {
+    defaultRequirements?: DefaultRequirements;
+    meshOverride?: string;
+  } = {},
 ): ComponentCoverage {
-  const defaults = (component.type && options.defaultRequirements?.[component.type]) || [];
-  const declaration = parseMeshDeclaration(component.annotations, index, defaults);
+  const defaults =
+    (component.type && options.defaultRequirements?.[component.type]) || [];
+  const declaration = parseMeshDeclaration(
+    component.annotations,
+    index,
+    defaults,
+  );
   const mesh = options.meshOverride ?? declaration.mesh;
   if (!mesh) {
     return { declaration };
@@ -57,7 +68,9 @@ export function evaluateComponentCoverage(
  * The computed annotations of DESIGN §5 for a component: `covered`, `gaps` and `coverage` when its
  * mesh is valid, `errors` when any input annotation is wrong.
  */
-export function computedAnnotations(result: ComponentCoverage): Record<string, string> {
+export function computedAnnotations(
+  result: ComponentCoverage,
+): Record<string, string> {
   const annotations: Record<string, string> = {};
   const { report, declaration } = result;
   if (report) {

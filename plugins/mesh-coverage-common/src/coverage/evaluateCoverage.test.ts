@@ -19,20 +19,32 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   });
 
   it('marks a responsibility mesh when the mesh cell is yes', () => {
-    const report = evaluateCoverage(index, { mesh: 'istio', requires: ['mtls'] });
-    expect(report.items).toEqual([{ responsibilityId: 'mtls', status: 'mesh', support: 'yes' }]);
+    const report = evaluateCoverage(index, {
+      mesh: 'istio',
+      requires: ['mtls'],
+    });
+    expect(report.items).toEqual([
+      { responsibilityId: 'mtls', status: 'mesh', support: 'yes' },
+    ]);
     expect(report.coverage).toBe(100);
   });
 
   it('counts partial support as mesh, flagged partial', () => {
     const matrix: MeshMatrix = JSON.parse(JSON.stringify(BUILTIN_MATRIX));
-    matrix.cells.find(c => c.toolId === 'linkerd' && c.responsibilityId === 'circuit-breaker')!.support = 'partial';
+    matrix.cells.find(
+      c => c.toolId === 'linkerd' && c.responsibilityId === 'circuit-breaker',
+    )!.support = 'partial';
     const report = evaluateCoverage(indexMatrix(matrix), {
       mesh: 'linkerd',
       requires: ['circuit-breaker'],
     });
     expect(report.items).toEqual([
-      { responsibilityId: 'circuit-breaker', status: 'mesh', support: 'partial', partial: true },
+      {
+        responsibilityId: 'circuit-breaker',
+        status: 'mesh',
+        support: 'partial',
+        partial: true,
+      },
     ]);
     expect(report.covered).toEqual(['circuit-breaker']);
     expect(report.coverage).toBe(100);
@@ -44,18 +56,27 @@ describe('evaluateCoverage (DESIGN §4)', () => {
       requires: ['jwt-auth'],
       implements: ['jwt-auth'],
     });
-    expect(report.items).toEqual([{ responsibilityId: 'jwt-auth', status: 'app', support: 'no' }]);
+    expect(report.items).toEqual([
+      { responsibilityId: 'jwt-auth', status: 'app', support: 'no' },
+    ]);
     expect(report.implementedByApp).toEqual(['jwt-auth']);
     expect(report.coverage).toBe(100);
   });
 
   it('prefers the mesh when the app also implements a covered responsibility', () => {
-    const report = evaluateCoverage(index, { mesh: 'istio', requires: ['jwt-auth'], implements: ['jwt-auth'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'istio',
+      requires: ['jwt-auth'],
+      implements: ['jwt-auth'],
+    });
     expect(report.items[0].status).toBe('mesh');
   });
 
   it('reports a gap with the no-mesh alternative', () => {
-    const report = evaluateCoverage(index, { mesh: 'linkerd', requires: ['jwt-auth'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'linkerd',
+      requires: ['jwt-auth'],
+    });
     expect(report.items).toEqual([
       {
         responsibilityId: 'jwt-auth',
@@ -72,16 +93,32 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   });
 
   it('flags a gap unknown when the mesh cell is not researched (記入中...)', () => {
-    const report = evaluateCoverage(index, { mesh: 'kubernetes', requires: ['circuit-breaker'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'kubernetes',
+      requires: ['circuit-breaker'],
+    });
     expect(report.items).toEqual([
-      { responsibilityId: 'circuit-breaker', status: 'gap', support: 'unknown', unknown: true },
+      {
+        responsibilityId: 'circuit-breaker',
+        status: 'gap',
+        support: 'unknown',
+        unknown: true,
+      },
     ]);
   });
 
   it('flags a gap unknown when the matrix does not compare the mesh for it', () => {
-    const report = evaluateCoverage(index, { mesh: 'cilium', requires: ['retries'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'cilium',
+      requires: ['retries'],
+    });
     expect(report.items).toEqual([
-      { responsibilityId: 'retries', status: 'gap', support: 'unknown', unknown: true },
+      {
+        responsibilityId: 'retries',
+        status: 'gap',
+        support: 'unknown',
+        unknown: true,
+      },
     ]);
   });
 
@@ -95,7 +132,9 @@ describe('evaluateCoverage (DESIGN §4)', () => {
     expect(report.covered).toEqual([]);
     expect(report.implementedByApp).toEqual(['retries', 'mtls']);
     expect(report.gaps).toHaveLength(33);
-    expect(report.items.find(i => i.responsibilityId === 'protocol-tcp')).toEqual({
+    expect(
+      report.items.find(i => i.responsibilityId === 'protocol-tcp'),
+    ).toEqual({
       responsibilityId: 'protocol-tcp',
       status: 'gap',
       support: 'no',
@@ -115,7 +154,13 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   it('lists items and id lists in matrix order, each required id once', () => {
     const report = evaluateCoverage(index, {
       mesh: 'consul',
-      requires: ['custom-resources', 'retries', 'mtls', 'fault-injection', 'retries'],
+      requires: [
+        'custom-resources',
+        'retries',
+        'mtls',
+        'fault-injection',
+        'retries',
+      ],
       implements: ['fault-injection'],
     });
     expect(report.items.map(i => i.responsibilityId)).toEqual([
@@ -131,17 +176,26 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   });
 
   it('ignores implemented responsibilities that are not required', () => {
-    const report = evaluateCoverage(index, { mesh: 'istio', requires: ['mtls'], implements: ['routing'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'istio',
+      requires: ['mtls'],
+      implements: ['routing'],
+    });
     expect(report.implementedByApp).toEqual([]);
     expect(report.items).toHaveLength(1);
   });
 
   it('leaves out ids the matrix does not know (the parser reports them)', () => {
-    const report = evaluateCoverage(index, { mesh: 'istio', requires: ['mtls', 'mtsl'] });
+    const report = evaluateCoverage(index, {
+      mesh: 'istio',
+      requires: ['mtls', 'mtsl'],
+    });
     expect(report.items.map(i => i.responsibilityId)).toEqual(['mtls']);
   });
 
   it('refuses an unknown mesh', () => {
-    expect(() => evaluateCoverage(index, { mesh: 'istoi', requires: [] })).toThrow("Unknown mesh 'istoi'");
+    expect(() =>
+      evaluateCoverage(index, { mesh: 'istoi', requires: [] }),
+    ).toThrow("Unknown mesh 'istoi'");
   });
 });

@@ -50,7 +50,9 @@ export function evaluateCoverage(
   return {
     mesh: request.mesh,
     coverage: required.length
-      ? Math.round((100 * (covered.length + implementedByApp.length)) / required.length)
+      ? Math.round(
+          (100 * (covered.length + implementedByApp.length)) / required.length,
+        )
       : null,
     items,
     covered,

@@ -17,9 +17,11 @@ describe('rankTools', () => {
   });
 
   it('says what each tool leaves to the app teams, with the no-mesh alternative', () => {
-    const lattice = rankTools(index, ['mtls', 'jwt-auth', 'circuit-breaker']).find(
-      r => r.toolId === 'vpc-lattice',
-    )!;
+    const lattice = rankTools(index, [
+      'mtls',
+      'jwt-auth',
+      'circuit-breaker',
+    ]).find(r => r.toolId === 'vpc-lattice')!;
     expect(lattice).toMatchObject({
       covered: ['circuit-breaker', 'mtls'],
       requiredCount: 3,
@@ -30,21 +32,32 @@ describe('rankTools', () => {
       expect.objectContaining({
         responsibilityId: 'jwt-auth',
         status: 'gap',
-        alternative: expect.objectContaining({ en: expect.stringContaining('OAuth2 Proxy') }),
+        alternative: expect.objectContaining({
+          en: expect.stringContaining('OAuth2 Proxy'),
+        }),
       }),
     ]);
   });
 
   it('flags what a tool leaves unknown', () => {
-    const cilium = rankTools(index, ['retries', 'sidecarless']).find(r => r.toolId === 'cilium')!;
+    const cilium = rankTools(index, ['retries', 'sidecarless']).find(
+      r => r.toolId === 'cilium',
+    )!;
     expect(cilium.covered).toEqual(['sidecarless']);
     expect(cilium.uncovered).toEqual([
-      { responsibilityId: 'retries', status: 'gap', support: 'unknown', unknown: true },
+      {
+        responsibilityId: 'retries',
+        status: 'gap',
+        support: 'unknown',
+        unknown: true,
+      },
     ]);
   });
 
   it('can include the baseline and observability tools', () => {
-    const ranking = rankTools(index, ['topology-model'], { kinds: ['baseline', 'observability'] });
+    const ranking = rankTools(index, ['topology-model'], {
+      kinds: ['baseline', 'observability'],
+    });
     expect(ranking.map(r => [r.toolId, r.coveredCount])).toEqual([
       ['kiali', 1],
       ['x-ray', 1],

@@ -36,7 +36,9 @@ export function rankTools(
         requiredCount: report.items.length,
         coverage: report.coverage,
         covered: report.covered,
-        partial: report.items.filter(i => i.partial).map(i => i.responsibilityId),
+        partial: report.items
+          .filter(i => i.partial)
+          .map(i => i.responsibilityId),
         uncovered: report.items.filter(i => i.status !== 'mesh'),
       };
     });

@@ -18,13 +18,19 @@ const fleet: ComponentLike[] = [
   {
     entityRef: 'component:default/orders',
     type: 'service',
-    annotations: { 'meshcoverage.io/mesh': 'istio', 'meshcoverage.io/requires': 'mtls,circuit-breaker' },
+    annotations: {
+      'meshcoverage.io/mesh': 'istio',
+      'meshcoverage.io/requires': 'mtls,circuit-breaker',
+    },
   },
   { entityRef: 'component:default/batch', type: 'batch', annotations: {} },
   {
     entityRef: 'component:default/typo',
     type: 'service',
-    annotations: { 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtls' },
+    annotations: {
+      'meshcoverage.io/mesh': 'istoi',
+      'meshcoverage.io/requires': 'mtls',
+    },
   },
 ];
 
@@ -43,16 +49,40 @@ describe('summarizeFleet', () => {
       undeclared: 1,
       meanCoverage: 84, // payments 67, orders 100
       responsibilities: [
-        { responsibilityId: 'circuit-breaker', required: 2, covered: 1, implementedByApp: 0, gaps: 1 },
-        { responsibilityId: 'mtls', required: 2, covered: 2, implementedByApp: 0, gaps: 0 },
-        { responsibilityId: 'jwt-auth', required: 1, covered: 0, implementedByApp: 1, gaps: 0 },
+        {
+          responsibilityId: 'circuit-breaker',
+          required: 2,
+          covered: 1,
+          implementedByApp: 0,
+          gaps: 1,
+        },
+        {
+          responsibilityId: 'mtls',
+          required: 2,
+          covered: 2,
+          implementedByApp: 0,
+          gaps: 0,
+        },
+        {
+          responsibilityId: 'jwt-auth',
+          required: 1,
+          covered: 0,
+          implementedByApp: 1,
+          gaps: 0,
+        },
       ],
     });
   });
 
   it('applies config defaults by spec.type', () => {
-    const summary = summarizeFleet(index, fleet, { defaultRequirements: { batch: ['app-logs-ship'] } });
-    expect(summary.responsibilities.find(r => r.responsibilityId === 'app-logs-ship')).toEqual({
+    const summary = summarizeFleet(index, fleet, {
+      defaultRequirements: { batch: ['app-logs-ship'] },
+    });
+    expect(
+      summary.responsibilities.find(
+        r => r.responsibilityId === 'app-logs-ship',
+      ),
+    ).toEqual({
       responsibilityId: 'app-logs-ship',
       required: 1,
       covered: 0,
@@ -67,7 +97,9 @@ describe('summarizeFleet', () => {
     expect(whatIf.whatIfMesh).toBe('istio');
     expect(whatIf.meshes).toEqual([{ mesh: 'istio', components: 4 }]);
     expect(whatIf.invalidMesh).toBe(0);
-    expect(whatIf.responsibilities.map(r => [r.responsibilityId, r.covered, r.gaps])).toEqual([
+    expect(
+      whatIf.responsibilities.map(r => [r.responsibilityId, r.covered, r.gaps]),
+    ).toEqual([
       ['circuit-breaker', 2, 0],
       ['mtls', 3, 0],
       ['jwt-auth', 1, 0],
@@ -78,9 +110,19 @@ describe('summarizeFleet', () => {
     const today = summarizeFleet(index, fleet);
     const whatIf = summarizeFleet(index, fleet, { whatIfMesh: 'istio' });
     expect(compareFleetSummaries(today, whatIf)).toEqual([
-      { responsibilityId: 'circuit-breaker', covered: 1, implementedByApp: 0, gaps: -1 },
+      {
+        responsibilityId: 'circuit-breaker',
+        covered: 1,
+        implementedByApp: 0,
+        gaps: -1,
+      },
       { responsibilityId: 'mtls', covered: 1, implementedByApp: 0, gaps: 0 },
-      { responsibilityId: 'jwt-auth', covered: 1, implementedByApp: -1, gaps: 0 },
+      {
+        responsibilityId: 'jwt-auth',
+        covered: 1,
+        implementedByApp: -1,
+        gaps: 0,
+      },
     ]);
   });
 
@@ -94,10 +136,16 @@ describe('summarizeFleet', () => {
   });
 
   it('refuses a what-if on a tool that is not a mesh', () => {
-    expect(() => summarizeFleet(index, fleet, { whatIfMesh: 'kiali' })).toThrow("Unknown mesh 'kiali'");
+    expect(() => summarizeFleet(index, fleet, { whatIfMesh: 'kiali' })).toThrow(
+      "Unknown mesh 'kiali'",
+    );
   });
 
   it('summarises an empty fleet', () => {
-    expect(summarizeFleet(index, [])).toMatchObject({ components: 0, meanCoverage: null, responsibilities: [] });
+    expect(summarizeFleet(index, [])).toMatchObject({
+      components: 0,
+      meanCoverage: null,
+      responsibilities: [],
+    });
   });
 });

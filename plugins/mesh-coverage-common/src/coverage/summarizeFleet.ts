@@ -23,7 +23,11 @@ export interface FleetResponsibility {
   /** …of which nobody covers it. */
   gaps: number;
   /** Component refs behind each number, when asked for. */
-  entityRefs?: { covered: string[]; implementedByApp: string[]; gaps: string[] };
+  entityRefs?: {
+    covered: string[];
+    implementedByApp: string[];
+    gaps: string[];
+  };
 }
 
 export interface FleetSummary {
@@ -52,61 +56,61 @@ export interface FleetOptions {
   includeEntityRefs?: boolean;
 }
 
-/** Aggregates coverage over many components, optionally as a what-if on another mesh. */
-export function summarizeFleet(
-  index: MatrixIndex,
-  components: Iterable<ComponentLike>,
-  options: FleetOptions = {},
-): FleetSummary {
-  if (options.whatIfMesh !== undefined && !index.meshIds.includes(options.whatIfMesh)) {
-    throw new Error(`Unknown mesh '${options.whatIfMesh}'`);
-  }
-  const perMesh = new Map<string, number>();
-  const rows = new Map<string, FleetResponsibility>();
-  let total = 0;
-  let invalidMesh = 0;
-  let withErrors = 0;
-  let undeclared = 0;
-  let coverageSum = 0;
-  let coverageCount = 0;
+/**
+ * Aggregates coverage one component at a time, so a caller can feed a large catalog page by page
+ * without holding it in memory. `summarizeFleet` is the one-shot form.
+ */
+export class FleetAccumulator {
+  private readonly perMesh = new Map<string, number>();
+  private readonly rows = new Map<string, FleetResponsibility>();
+  private total = 0;
+  private invalidMesh = 0;
+  private withErrors = 0;
+  private undeclared = 0;
+  private coverageSum = 0;
+  private coverageCount = 0;
 
-  const rowFor = (responsibilityId: string) => {
-    let row = rows.get(responsibilityId);
-    if (!row) {
-      row = { responsibilityId, required: 0, covered: 0, implementedByApp: 0, gaps: 0 };
-      if (options.includeEntityRefs) {
-        row.entityRefs = { covered: [], implementedByApp: [], gaps: [] };
-      }
-      rows.set(responsibilityId, row);
+  constructor(
+    private readonly index: MatrixIndex,
+    private readonly options: FleetOptions = {},
+  ) {
+    if (
+      options.whatIfMesh !== undefined &&
+      !index.meshIds.includes(options.whatIfMesh)
+    ) {
+      throw new Error(`Unknown mesh '${options.whatIfMesh}'`);
     }
-    return row;
-  };
+  }
 
-  for (const component of components) {
-    total += 1;
-    const { declaration, report } = evaluateComponentCoverage(index, component, {
-      defaultRequirements: options.defaultRequirements,
-      meshOverride: options.whatIfMesh,
-    });
+  add(component: ComponentLike): void {
+    this.total += 1;
+    const { declaration, report } = evaluateComponentCoverage(
+      this.index,
+      component,
+      {
+        defaultRequirements: this.options.defaultRequirements,
+        meshOverride: this.options.whatIfMesh,
+      },
+    );
     if (declaration.errors.length) {
-      withErrors += 1;
+      this.withErrors += 1;
     }
     if (!declaration.declared && declaration.requires.length === 0) {
-      undeclared += 1;
+      this.undeclared += 1;
     }
     if (!report) {
-      invalidMesh += 1;
-      continue;
+      this.invalidMesh += 1;
+      return;
     }
-    perMesh.set(report.mesh, (perMesh.get(report.mesh) ?? 0) + 1);
+    this.perMesh.set(report.mesh, (this.perMesh.get(report.mesh) ?? 0) + 1);
     if (report.coverage !== null) {
-      coverageSum += report.coverage;
-      coverageCount += 1;
+      this.coverageSum += report.coverage;
+      this.coverageCount += 1;
     }
     for (const item of report.items) {
-      const row = rowFor(item.responsibilityId);
-      row.required += 1;
+      const row = this.rowFor(item.responsibilityId);
       const key = COUNT_BY_STATUS[item.status];
+      row.required += 1;
       row[key] += 1;
       if (row.entityRefs && component.entityRef) {
         row.entityRefs[key].push(component.entityRef);
@@ -114,23 +118,60 @@ export function summarizeFleet(
     }
   }
 
-  const summary: FleetSummary = {
-    components: total,
-    meshes: index.meshIds
-      .filter(mesh => perMesh.has(mesh))
-      .map(mesh => ({ mesh, components: perMesh.get(mesh)! })),
-    invalidMesh,
-    withErrors,
-    undeclared,
-    meanCoverage: coverageCount ? Math.round(coverageSum / coverageCount) : null,
-    responsibilities: [...rows.values()].sort(
-      (a, b) => index.order(a.responsibilityId) - index.order(b.responsibilityId),
-    ),
-  };
-  if (options.whatIfMesh !== undefined) {
-    summary.whatIfMesh = options.whatIfMesh;
+  summary(): FleetSummary {
+    const summary: FleetSummary = {
+      components: this.total,
+      meshes: this.index.meshIds
+        .filter(mesh => this.perMesh.has(mesh))
+        .map(mesh => ({ mesh, components: this.perMesh.get(mesh)! })),
+      invalidMesh: this.invalidMesh,
+      withErrors: this.withErrors,
+      undeclared: this.undeclared,
+      meanCoverage: this.coverageCount
+        ? Math.round(this.coverageSum / this.coverageCount)
+        : null,
+      responsibilities: [...this.rows.values()].sort(
+        (a, b) =>
+          this.index.order(a.responsibilityId) -
+          this.index.order(b.responsibilityId),
+      ),
+    };
+    if (this.options.whatIfMesh !== undefined) {
+      summary.whatIfMesh = this.options.whatIfMesh;
+    }
+    return summary;
   }
-  return summary;
+
+  private rowFor(responsibilityId: string): FleetResponsibility {
+    let row = this.rows.get(responsibilityId);
+    if (!row) {
+      row = {
+        responsibilityId,
+        required: 0,
+        covered: 0,
+        implementedByApp: 0,
+        gaps: 0,
+      };
+      if (this.options.includeEntityRefs) {
+        row.entityRefs = { covered: [], implementedByApp: [], gaps: [] };
+      }
+      this.rows.set(responsibilityId, row);
+    }
+    return row;
+  }
+}
+
+/** Aggregates coverage over many components, optionally as a what-if on another mesh. */
+export function summarizeFleet(
+  index: MatrixIndex,
+  components: Iterable<ComponentLike>,
+  options: FleetOptions = {},
+): FleetSummary {
+  const accumulator = new FleetAccumulator(index, options);
+  for (const component of components) {
+    accumulator.add(component);
+  }
+  return accumulator.summary();
 }
 
 export interface FleetResponsibilityChange {
@@ -145,7 +186,9 @@ export function compareFleetSummaries(
   today: FleetSummary,
   whatIf: FleetSummary,
 ): FleetResponsibilityChange[] {
-  const before = new Map(today.responsibilities.map(r => [r.responsibilityId, r]));
+  const before = new Map(
+    today.responsibilities.map(r => [r.responsibilityId, r]),
+  );
   return whatIf.responsibilities.map(after => {
     const was = before.get(after.responsibilityId);
     return {

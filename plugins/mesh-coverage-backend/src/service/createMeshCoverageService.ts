@@ -1,0 +1,166 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  checkResponsibilityIds,
+  compareFleetSummaries,
+  CoverageReport,
+  DefaultRequirements,
+  evaluateComponentCoverage,
+  evaluateCoverage,
+  FleetAccumulator,
+  parseMeshId,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
+import {
+  COVERAGE_FIELDS,
+  readComponents,
+  toComponentLike,
+} from './readComponents';
+import { serializeMatrix } from './serializeMatrix';
+import { EvaluateRequest, FleetResponse, MeshCoverageService } from './types';
+
+export interface MeshCoverageServiceOptions {
+  matrixService: MeshMatrixService;
+  catalog: CatalogService;
+  defaultRequirements: DefaultRequirements;
+}
+
+/** Parses `component:default/x`; kind and namespace default to `component` and `default`. */
+function parseComponentRef(entityRef: string): string {
+  let parsed;
+  try {
+    parsed = parseEntityRef(entityRef, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(
+      `entityRef: malformed entity ref '${entityRef}' (expected kind:namespace/name, e.g. component:default/payments-api)`,
+    );
+  }
+  if (parsed.kind.toLocaleLowerCase('en-US') !== 'component') {
+    throw new InputError(
+      `entityRef: '${entityRef}' is a ${parsed.kind}; mesh coverage is computed for Component entities`,
+    );
+  }
+  return stringifyEntityRef(parsed);
+}
+
+export function createMeshCoverageService(
+  options: MeshCoverageServiceOptions,
+): MeshCoverageService {
+  const { matrixService, catalog, defaultRequirements } = options;
+
+  return {
+    async getSerializedMatrix() {
+      return serializeMatrix(await matrixService.getMatrix());
+    },
+
+    async evaluate(request: EvaluateRequest): Promise<CoverageReport> {
+      const { index } = await matrixService.getMatrix();
+      const mesh = parseMeshId(request.mesh, index, 'mesh');
+      const requires = checkResponsibilityIds(
+        request.requires,
+        index,
+        'requires',
+      );
+      const implemented = checkResponsibilityIds(
+        request.implements ?? [],
+        index,
+        'implements',
+      );
+      const errors = [
+        ...mesh.errors,
+        ...requires.errors,
+        ...implemented.errors,
+      ];
+      if (errors.length || !mesh.mesh) {
+        throw new InputError(errors.join('; '));
+      }
+      return evaluateCoverage(index, {
+        mesh: mesh.mesh,
+        requires: requires.ids,
+        implements: implemented.ids,
+      });
+    },
+
+    async getCoverage(entityRef: string, credentials: BackstageCredentials) {
+      const ref = parseComponentRef(entityRef);
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: [ref], fields: COVERAGE_FIELDS },
+        { credentials },
+      );
+      const entity = items[0];
+      if (!entity) {
+        throw new NotFoundError(`No component '${ref}' in the catalog`);
+      }
+      const { index } = await matrixService.getMatrix();
+      const component = toComponentLike(entity);
+      const { declaration, report } = evaluateComponentCoverage(
+        index,
+        component,
+        {
+          defaultRequirements,
+        },
+      );
+      // An unknown mesh leaves nothing to evaluate; the report still carries the errors.
+      return (
+        report ?? {
+          entityRef: component.entityRef,
+          mesh: component.annotations?.['meshcoverage.io/mesh']?.trim() ?? '',
+          coverage: null,
+          items: [],
+          covered: [],
+          implementedByApp: [],
+          gaps: [],
+          errors: declaration.errors,
+        }
+      );
+    },
+
+    async getFleet(
+      { whatIfMesh, includeEntityRefs },
+      credentials,
+    ): Promise<FleetResponse> {
+      const { index } = await matrixService.getMatrix();
+      if (whatIfMesh !== undefined) {
+        const mesh = parseMeshId(whatIfMesh, index, 'mesh');
+        if (!mesh.mesh || mesh.errors.length) {
+          throw new InputError(
+            mesh.errors.join('; ') || 'mesh: must not be empty',
+          );
+        }
+      }
+      const today = new FleetAccumulator(index, {
+        defaultRequirements,
+        includeEntityRefs,
+      });
+      const whatIf =
+        whatIfMesh === undefined
+          ? undefined
+          : new FleetAccumulator(index, {
+              defaultRequirements,
+              includeEntityRefs,
+              whatIfMesh,
+            });
+      for await (const page of readComponents(catalog, credentials)) {
+        for (const component of page) {
+          today.add(component);
+          whatIf?.add(component);
+        }
+      }
+      if (!whatIf) {
+        return today.summary();
+      }
+      const todaySummary = today.summary();
+      const whatIfSummary = whatIf.summary();
+      return {
+        ...whatIfSummary,
+        today: todaySummary,
+        change: compareFleetSummaries(todaySummary, whatIfSummary),
+      };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ComponentLike } from '@meshcoverage/plugin-mesh-coverage-common';
+
+/**
+ * The only entity fields coverage needs, never the whole entity. Annotations come whole: their
+ * keys contain dots, which field selection would split.
+ */
+export const COVERAGE_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.annotations',
+  'spec.type',
+];
+
+const PAGE_SIZE = 1000;
+
+export function toComponentLike(entity: Entity): ComponentLike {
+  return {
+    entityRef: stringifyEntityRef(entity),
+    type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
+    annotations: entity.metadata.annotations,
+  };
+}
+
+/** Pages through every component the caller may see, a page at a time. */
+export async function* readComponents(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): AsyncGenerator<ComponentLike[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, limit: PAGE_SIZE, fields: COVERAGE_FIELDS }
+        : {
+            filter: { kind: 'Component' },
+            limit: PAGE_SIZE,
+            fields: COVERAGE_FIELDS,
+          },
+      { credentials },
+    );
+    yield page.items.map(toComponentLike);
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+}
