@@ -184,6 +184,45 @@ describe('mesh-coverage routes', () => {
       });
     });
 
+    it('answers 400 for a body that is not JSON', async () => {
+      const res = await request(server)
+        .post(`${BASE}/evaluate`)
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send('{"mesh":');
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(
+        /^request body is not valid JSON \(/,
+      );
+    });
+
+    it('answers 400 for a body over the size limit', async () => {
+      const res = await request(server)
+        .post(`${BASE}/evaluate`)
+        .set('Authorization', user)
+        .send({
+          mesh: 'istio',
+          requires: Array.from({ length: 20_000 }, () => 'mtls'),
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'request body is larger than 64kb; send at most 1000 ids per list',
+      );
+    });
+
+    it('answers 400 for too many ids', async () => {
+      const res = await request(server)
+        .post(`${BASE}/evaluate`)
+        .set('Authorization', user)
+        .send({
+          mesh: 'istio',
+          requires: Array.from({ length: 1001 }, () => 'mtls'),
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('requires: at most 1000 ids');
+    });
+
     it('answers 400 for a body of the wrong shape', async () => {
       const res = await request(server)
         .post(`${BASE}/evaluate`)

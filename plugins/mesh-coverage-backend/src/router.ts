@@ -59,12 +59,33 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
+/** body-parser's errors, reworded as input errors that name the problem and the fix. */
+function explainBodyErrors(
+  error: Error & { type?: string },
+  _req: express.Request,
+  _res: express.Response,
+  next: express.NextFunction,
+) {
+  if (error.type === 'entity.parse.failed') {
+    next(new InputError(`request body is not valid JSON (${error.message})`));
+  } else if (error.type === 'entity.too.large') {
+    next(
+      new InputError(
+        `request body is larger than ${MAX_BODY}; send at most ${MAX_IDS} ids per list`,
+      ),
+    );
+  } else {
+    next(error);
+  }
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, meshCoverage } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
+  router.use(explainBodyErrors);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
