@@ -28,6 +28,10 @@ const app = createApp({
   components: {
     SignInPage: props => <SignInPage {...props} providers={['guest']} />,
   },
+  // Mesh Coverage ships English and Japanese; the comparison page's language switch uses this.
+  __experimentalTranslations: {
+    availableLanguages: ['en', 'ja'],
+  },
 });
 
 const routes = (

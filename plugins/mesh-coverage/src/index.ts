@@ -3,4 +3,13 @@
  *
  * @packageDocumentation
  */
-export { meshCoveragePlugin, MeshComparisonPage } from './plugin';
+export {
+  meshCoveragePlugin,
+  MeshComparisonPage,
+  EntityMeshCoverageCard,
+  EntityMeshCoverageContent,
+} from './plugin';
+export { isMeshCoverageAvailable } from './conditions';
+export { meshCoverageApiRef, MeshCoverageClient } from './api';
+export type { MeshCoverageApi, FleetResponse } from './api';
+export { meshCoverageTranslationRef } from './translation';

@@ -1,21 +1,59 @@
 import {
+  createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { meshCoverageApiRef, MeshCoverageClient } from './api';
 import { rootRouteRef } from './routes';
 
 /** The Mesh Coverage frontend plugin (legacy frontend system). */
 export const meshCoveragePlugin = createPlugin({
   id: 'mesh-coverage',
+  apis: [
+    createApiFactory({
+      api: meshCoverageApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshCoverageClient(deps),
+    }),
+  ],
   routes: { root: rootRouteRef },
 });
 
-/** The comparison page, mounted at `/mesh-comparison` by the app. */
+/** The comparison, recommendation and fleet page; mount it at `/mesh-comparison`. */
 export const MeshComparisonPage = meshCoveragePlugin.provide(
   createRoutableExtension({
     name: 'MeshComparisonPage',
     component: () =>
       import('./components/MeshComparisonPage').then(m => m.MeshComparisonPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** Overview card for component pages. */
+export const EntityMeshCoverageCard = meshCoveragePlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshCoverageCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeshCoverageCard').then(
+          m => m.EntityMeshCoverageCard,
+        ),
+    },
+  }),
+);
+
+/** "Mesh coverage" tab content for component pages. */
+export const EntityMeshCoverageContent = meshCoveragePlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshCoverageContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeshCoverageContent').then(
+          m => m.EntityMeshCoverageContent,
+        ),
+    },
   }),
 );

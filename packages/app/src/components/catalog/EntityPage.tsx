@@ -22,6 +22,11 @@ import {
   EntityOwnershipCard,
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
+import {
+  EntityMeshCoverageCard,
+  EntityMeshCoverageContent,
+  isMeshCoverageAvailable,
+} from '@meshcoverage/plugin-mesh-coverage';
 
 const entityWarningContent = (
   <>
@@ -56,6 +61,9 @@ const componentOverview = (
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
+      <EntityMeshCoverageCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
     <Grid item md={6} xs={12}>
@@ -71,6 +79,13 @@ const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {componentOverview}
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/mesh-coverage"
+      title="Mesh coverage"
+      if={isMeshCoverageAvailable}
+    >
+      <EntityMeshCoverageContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

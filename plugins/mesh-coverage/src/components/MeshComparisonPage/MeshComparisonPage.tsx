@@ -1,29 +1,45 @@
-import { Content, Header, Page } from '@backstage/core-components';
-import { BUILTIN_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { ComparisonTab } from '../ComparisonTab';
+import { FleetTab } from '../FleetTab';
+import { RecommendationTab } from '../RecommendationTab';
+import { meshCoverageTranslationRef } from '../../translation';
 
-/**
- * First cut of the comparison page: the built-in matrix's tools and responsibilities as a plain
- * list. The full comparison (grouped tables, language switch, filters, exports) replaces it.
- */
-export const MeshComparisonPage = () => (
-  <Page themeId="tool">
-    <Header
-      title="Mesh comparison"
-      subtitle="Which infrastructure responsibilities each service mesh takes off your app teams"
-    />
-    <Content>
-      <h2>Tools</h2>
-      <ul>
-        {BUILTIN_MATRIX.tools.map(tool => (
-          <li key={tool.id}>{tool.name}</li>
-        ))}
-      </ul>
-      <h2>Responsibilities</h2>
-      <ul>
-        {BUILTIN_MATRIX.responsibilities.map(r => (
-          <li key={r.id}>{r.title.en}</li>
-        ))}
-      </ul>
-    </Content>
-  </Page>
-);
+/** The comparison, recommendation and fleet views, a tab each. */
+export function MeshComparisonContent() {
+  const { t } = useTranslationRef(meshCoverageTranslationRef);
+  return (
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title={t('tabs.comparison')}>
+        <ComparisonTab />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route
+        path="/recommendation"
+        title={t('tabs.recommendation')}
+      >
+        <RecommendationTab />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/fleet" title={t('tabs.fleet')}>
+        <FleetTab />
+      </TabbedLayout.Route>
+    </TabbedLayout>
+  );
+}
+
+/** The page mounted at `/mesh-comparison`. */
+export const MeshComparisonPage = () => {
+  const { t } = useTranslationRef(meshCoverageTranslationRef);
+  return (
+    <Page themeId="tool">
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
+      <Content>
+        <MeshComparisonContent />
+      </Content>
+    </Page>
+  );
+};

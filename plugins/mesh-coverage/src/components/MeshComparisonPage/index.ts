@@ -1,1 +1,4 @@
-export { MeshComparisonPage } from './MeshComparisonPage';
+export {
+  MeshComparisonPage,
+  MeshComparisonContent,
+} from './MeshComparisonPage';

@@ -1,0 +1,86 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  CoverageReport,
+  ServedMeshMatrix,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { FleetResponse, MeshCoverageApi } from './MeshCoverageApi';
+
+/** Calls the `mesh-coverage` backend through the app's discovery and fetch APIs. */
+export class MeshCoverageClient implements MeshCoverageApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+  /** The last matrix and its ETag: revalidated with If-None-Match, 304 reuses it. */
+  private cachedMatrix?: { etag: string; matrix: ServedMeshMatrix };
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getMatrix(): Promise<ServedMeshMatrix> {
+    const headers: Record<string, string> = {};
+    if (this.cachedMatrix) {
+      headers['If-None-Match'] = this.cachedMatrix.etag;
+    }
+    const response = await this.fetchApi.fetch(await this.url('/matrix'), {
+      headers,
+    });
+    if (response.status === 304 && this.cachedMatrix) {
+      return this.cachedMatrix.matrix;
+    }
+    const matrix = (await this.json(response)) as ServedMeshMatrix;
+    const etag = response.headers.get('ETag');
+    this.cachedMatrix = etag ? { etag, matrix } : undefined;
+    return matrix;
+  }
+
+  async evaluate(request: {
+    mesh: string;
+    requires: string[];
+    implements?: string[];
+  }): Promise<CoverageReport> {
+    const response = await this.fetchApi.fetch(await this.url('/evaluate'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return (await this.json(response)) as CoverageReport;
+  }
+
+  async getCoverage(entityRef: string): Promise<CoverageReport> {
+    const query = new URLSearchParams({ entityRef });
+    const response = await this.fetchApi.fetch(
+      await this.url(`/coverage?${query}`),
+    );
+    return (await this.json(response)) as CoverageReport;
+  }
+
+  async getFleet(
+    options: { whatIfMesh?: string; includeEntityRefs?: boolean } = {},
+  ): Promise<FleetResponse> {
+    const query = new URLSearchParams();
+    if (options.whatIfMesh) {
+      query.set('mesh', options.whatIfMesh);
+    }
+    if (options.includeEntityRefs) {
+      query.set('entityRefs', 'true');
+    }
+    const suffix = query.size ? `?${query}` : '';
+    const response = await this.fetchApi.fetch(
+      await this.url(`/fleet${suffix}`),
+    );
+    return (await this.json(response)) as FleetResponse;
+  }
+
+  private async url(path: string): Promise<string> {
+    return `${await this.discoveryApi.getBaseUrl('mesh-coverage')}${path}`;
+  }
+
+  private async json(response: Response): Promise<unknown> {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.json();
+  }
+}

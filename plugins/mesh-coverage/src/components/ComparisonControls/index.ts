@@ -1,0 +1,2 @@
+export { ComparisonControls } from './ComparisonControls';
+export type { ComparisonControlsProps } from './ComparisonControls';

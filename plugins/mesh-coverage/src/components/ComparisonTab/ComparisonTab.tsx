@@ -1,0 +1,175 @@
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Language } from '@meshcoverage/plugin-mesh-coverage-common';
+import { makeStyles, Typography } from '@material-ui/core';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
+import { useMatrix } from '../../hooks/useMatrix';
+import {
+  buildComparisonView,
+  ComparisonViewState,
+} from '../../lib/comparisonView';
+import { comparisonViewToCsv } from '../../lib/csv';
+import { downloadText } from '../../lib/download';
+import { localize } from '../../lib/localize';
+import { readViewState, writeViewState } from '../../lib/viewState';
+import { meshCoverageTranslationRef } from '../../translation';
+import { ComparisonControls } from '../ComparisonControls';
+import { ComparisonTable } from '../ComparisonTable';
+import { Legend } from '../Legend';
+import { MatrixText } from '../MatrixText';
+
+const useStyles = makeStyles(theme => ({
+  intro: { marginBottom: theme.spacing(2) },
+  category: { marginTop: theme.spacing(3) },
+  meta: { color: theme.palette.text.secondary, marginTop: theme.spacing(2) },
+}));
+
+/** The matrix as the source document groups it, with the view's state in the URL. */
+export function ComparisonTab() {
+  const classes = useStyles();
+  const { t } = useTranslationRef(meshCoverageTranslationRef);
+  const { loading, error, matrix, index } = useMatrix();
+  const { appLanguage, switchAppLanguage } = useAppMatrixLanguage();
+  const [params, setParams] = useSearchParams();
+  const state = readViewState(params, appLanguage);
+  const view = useMemo(
+    () => (index ? buildComparisonView(index, state) : undefined),
+    // The state is rebuilt from the URL on each render; its fields are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      index,
+      state.tools?.join(','),
+      state.differencesOnly,
+      state.filter,
+      state.language,
+    ],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!matrix || !index || !view) {
+    return null;
+  }
+  const { language } = state;
+  const setState = (next: ComparisonViewState) =>
+    setParams(writeViewState(params, next), { replace: true });
+  const changeLanguage = (next: Language) => {
+    setState({ ...state, language: next });
+    switchAppLanguage(next);
+  };
+
+  return (
+    <>
+      {matrix.meta.error && (
+        <WarningPanel
+          severity="warning"
+          title={t('matrixMeta.refreshError', {
+            message: matrix.meta.error.message,
+          })}
+        />
+      )}
+      {matrix.description && (
+        <div className={classes.intro}>
+          <MatrixText
+            text={matrix.description}
+            language={language}
+            component="p"
+          />
+        </div>
+      )}
+      <ComparisonControls
+        tools={matrix.tools}
+        state={state}
+        onChange={setState}
+        onLanguageChange={changeLanguage}
+        shownCount={view.shownCount}
+        totalCount={view.totalCount}
+        onExportCsv={() =>
+          downloadText(
+            'mesh-comparison.csv',
+            comparisonViewToCsv(view, language),
+            'text/csv;charset=utf-8',
+          )
+        }
+        onExportJson={() => {
+          const { meta, ...document } = matrix;
+          downloadText(
+            'mesh-matrix.json',
+            `${JSON.stringify(document, null, 2)}\n`,
+            'application/json',
+          );
+        }}
+      />
+      <Legend />
+      {view.categories.length === 0 && (
+        <Typography>{t('table.noMatch')}</Typography>
+      )}
+      {view.categories.map(({ category, groups }) => (
+        <section
+          key={category.id}
+          className={classes.category}
+          aria-labelledby={`category-${category.id}`}
+        >
+          <Typography
+            variant="h5"
+            component="h2"
+            id={`category-${category.id}`}
+          >
+            {category.number ? `${category.number}. ` : ''}
+            {localize(category.title, language)}
+          </Typography>
+          {category.description && (
+            <MatrixText
+              text={category.description}
+              language={language}
+              component="p"
+            />
+          )}
+          {groups.map(groupView => {
+            const title = localize(
+              groupView.group.title ?? category.title,
+              language,
+            );
+            return (
+              <div key={groupView.group.id}>
+                {groupView.group.title && (
+                  <Typography variant="h6" component="h3">
+                    {title}
+                  </Typography>
+                )}
+                {groupView.group.description && (
+                  <MatrixText
+                    text={groupView.group.description}
+                    language={language}
+                    component="p"
+                  />
+                )}
+                <ComparisonTable
+                  view={groupView}
+                  title={title}
+                  language={language}
+                />
+              </div>
+            );
+          })}
+        </section>
+      ))}
+      <Typography variant="caption" component="p" className={classes.meta}>
+        {t('matrixMeta.source', {
+          source: matrix.meta.source,
+          loadedAt: matrix.meta.loadedAt,
+        })}
+      </Typography>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import {
+  CodeSnippet,
+  InfoCard,
+  LinearGauge,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { makeStyles, Typography } from '@material-ui/core';
+import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
+import { useEntityCoverage } from '../../hooks/useEntityCoverage';
+import { useMatrix } from '../../hooks/useMatrix';
+import { catalogInfoSnippet } from '../../lib/catalogInfoSnippet';
+import { meshCoverageTranslationRef } from '../../translation';
+import { MatrixText } from '../MatrixText';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    display: 'flex',
+    gap: theme.spacing(2),
+    alignItems: 'baseline',
+    marginBottom: theme.spacing(1),
+  },
+  coverage: { fontSize: '2rem', fontWeight: 600 },
+  gauge: { flexGrow: 1 },
+  gaps: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2) },
+  gap: { marginBottom: theme.spacing(1) },
+  alternative: { display: 'block', color: theme.palette.text.secondary },
+  errors: { margin: 0, paddingLeft: theme.spacing(2) },
+}));
+
+/** Overview card: the mesh, coverage as a number and a bar, the gaps and any annotation errors. */
+export function EntityMeshCoverageCard() {
+  const classes = useStyles();
+  const { t } = useTranslationRef(meshCoverageTranslationRef);
+  const { entity, available, loading, error, report } = useEntityCoverage();
+  const { matrix, index } = useMatrix();
+  const { appLanguage: language } = useAppMatrixLanguage();
+
+  if (!available) {
+    return (
+      <InfoCard title={t('card.title')}>
+        <Typography variant="subtitle1">{t('card.emptyTitle')}</Typography>
+        <Typography variant="body2" paragraph>
+          {t('card.emptyDescription')}
+        </Typography>
+        <CodeSnippet
+          text={catalogInfoSnippet(entity.metadata.name)}
+          language="yaml"
+          showCopyCodeButton
+        />
+      </InfoCard>
+    );
+  }
+  if (loading) {
+    return (
+      <InfoCard title={t('card.title')}>
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error || !report) {
+    return (
+      <ResponseErrorPanel error={error ?? new Error('No coverage report')} />
+    );
+  }
+
+  const meshTool = index?.tool(report.mesh);
+  const title = (id: string) =>
+    matrix?.responsibilities.find(r => r.id === id)?.title;
+  const gaps = report.items.filter(item => item.status === 'gap');
+
+  return (
+    <InfoCard title={t('card.title')}>
+      {report.errors.length > 0 && (
+        <WarningPanel
+          severity="error"
+          title={t('card.errorsTitle')}
+          defaultExpanded
+        >
+          <ul className={classes.errors}>
+            {report.errors.map(message => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </WarningPanel>
+      )}
+      <div className={classes.row}>
+        <Typography variant="subtitle2">{t('card.mesh')}</Typography>
+        <Typography data-testid="mesh-coverage-mesh">
+          {meshTool?.kind === 'baseline'
+            ? t('card.noMesh')
+            : meshTool?.name ?? report.mesh}
+        </Typography>
+      </div>
+      <div className={classes.row}>
+        <Typography variant="subtitle2">{t('card.coverage')}</Typography>
+        {report.coverage === null ? (
+          <Typography>{t('card.nothingRequired')}</Typography>
+        ) : (
+          <>
+            <Typography
+              className={classes.coverage}
+              data-testid="mesh-coverage-value"
+            >
+              {t('card.coverageValue', { value: String(report.coverage) })}
+            </Typography>
+            <div className={classes.gauge} aria-hidden>
+              <LinearGauge value={report.coverage / 100} />
+            </div>
+          </>
+        )}
+      </div>
+      {report.coverage !== null && (
+        <>
+          <Typography variant="subtitle2">{t('card.gaps')}</Typography>
+          {gaps.length === 0 ? (
+            <Typography>{t('card.noGaps')}</Typography>
+          ) : (
+            <ul className={classes.gaps} aria-label={t('card.gaps')}>
+              {gaps.map(item => (
+                <li
+                  key={item.responsibilityId}
+                  className={classes.gap}
+                  data-responsibility={item.responsibilityId}
+                >
+                  <MatrixText
+                    text={title(item.responsibilityId)}
+                    language={language}
+                  />
+                  {item.unknown && ` (${t('card.unknownGap')})`}
+                  {item.alternative && (
+                    <span className={classes.alternative}>
+                      {t('card.alternative')}{' '}
+                      <MatrixText text={item.alternative} language={language} />
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </InfoCard>
+  );
+}

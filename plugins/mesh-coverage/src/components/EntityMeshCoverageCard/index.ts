@@ -1,0 +1,1 @@
+export { EntityMeshCoverageCard } from './EntityMeshCoverageCard';

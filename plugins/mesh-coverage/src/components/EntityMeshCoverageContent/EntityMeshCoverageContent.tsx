@@ -1,0 +1,204 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  CoverageStatus,
+  evaluateCoverage,
+  parseMeshDeclaration,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  FormControl,
+  Grid,
+  InputLabel,
+  makeStyles,
+  MenuItem,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { useMemo, useState } from 'react';
+import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
+import { useEntityCoverage } from '../../hooks/useEntityCoverage';
+import { useMatrix } from '../../hooks/useMatrix';
+import { meshCoverageTranslationRef } from '../../translation';
+import { EntityMeshCoverageCard } from '../EntityMeshCoverageCard';
+import { MatrixText } from '../MatrixText';
+import { SupportLabel } from '../SupportLabel';
+
+const useStyles = makeStyles(theme => ({
+  select: { minWidth: 240, marginBottom: theme.spacing(2) },
+  changed: { fontWeight: 600 },
+}));
+
+/** Tab content: every required responsibility with its status, cell, alternative and a what-if. */
+export function EntityMeshCoverageContent() {
+  const classes = useStyles();
+  const { t } = useTranslationRef(meshCoverageTranslationRef);
+  const { entity, loading, error, report } = useEntityCoverage();
+  const { matrix, index, error: matrixError } = useMatrix();
+  const { appLanguage: language } = useAppMatrixLanguage();
+  const [whatIf, setWhatIf] = useState('');
+
+  const whatIfReport = useMemo(() => {
+    if (!whatIf || !index || !report) {
+      return undefined;
+    }
+    const { implements: implemented } = parseMeshDeclaration(
+      entity.metadata.annotations,
+      index,
+    );
+    return evaluateCoverage(index, {
+      mesh: whatIf,
+      requires: report.items.map(item => item.responsibilityId),
+      implements: implemented,
+    });
+  }, [whatIf, index, report, entity]);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error || matrixError) {
+    return <ResponseErrorPanel error={(error ?? matrixError)!} />;
+  }
+  const statusLabel = (status: CoverageStatus) =>
+    ({
+      mesh: t('content.statusMesh'),
+      app: t('content.statusApp'),
+      gap: t('content.statusGap'),
+    }[status]);
+  const whatIfStatus = new Map(
+    whatIfReport?.items.map(item => [item.responsibilityId, item]),
+  );
+  const title = (id: string) =>
+    matrix?.responsibilities.find(r => r.id === id)?.title;
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <EntityMeshCoverageCard />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard title={t('content.title')}>
+          {!report || report.items.length === 0 ? (
+            <Typography>{t('content.noRequirements')}</Typography>
+          ) : (
+            <>
+              <FormControl
+                variant="outlined"
+                size="small"
+                className={classes.select}
+              >
+                <InputLabel id="mesh-coverage-entity-what-if">
+                  {t('content.whatIf')}
+                </InputLabel>
+                <Select
+                  labelId="mesh-coverage-entity-what-if"
+                  label={t('content.whatIf')}
+                  value={whatIf}
+                  onChange={event => setWhatIf(String(event.target.value))}
+                >
+                  <MenuItem value="">{t('content.whatIfNone')}</MenuItem>
+                  {index?.meshIds
+                    .filter(id => id !== report.mesh)
+                    .map(id => (
+                      <MenuItem key={id} value={id}>
+                        {index.tool(id)?.name ?? id}
+                      </MenuItem>
+                    ))}
+                </Select>
+              </FormControl>
+              {whatIfReport && (
+                <WarningPanel
+                  severity="info"
+                  title={
+                    whatIfReport.coverage === report.coverage
+                      ? t('content.whatIfSame', {
+                          value: `${report.coverage} %`,
+                        })
+                      : t('content.whatIfChange', {
+                          from: `${report.coverage} %`,
+                          to: `${whatIfReport.coverage} %`,
+                        })
+                  }
+                />
+              )}
+              <Table size="small" aria-label={t('content.title')}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell component="th" scope="col">
+                      {t('table.responsibility')}
+                    </TableCell>
+                    <TableCell component="th" scope="col">
+                      {t('content.status')}
+                    </TableCell>
+                    <TableCell component="th" scope="col">
+                      {t('content.cell')}
+                    </TableCell>
+                    <TableCell component="th" scope="col">
+                      {t('content.alternative')}
+                    </TableCell>
+                    {whatIfReport && (
+                      <TableCell component="th" scope="col">
+                        {index?.tool(whatIf)?.name ?? whatIf}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {report.items.map(item => {
+                    const after = whatIfStatus.get(item.responsibilityId);
+                    const changed = after && after.status !== item.status;
+                    return (
+                      <TableRow
+                        key={item.responsibilityId}
+                        data-responsibility={item.responsibilityId}
+                      >
+                        <TableCell component="th" scope="row">
+                          <MatrixText
+                            text={title(item.responsibilityId)}
+                            language={language}
+                          />
+                        </TableCell>
+                        <TableCell data-status={item.status}>
+                          {statusLabel(item.status)}
+                        </TableCell>
+                        <TableCell>
+                          <SupportLabel support={item.support} />
+                        </TableCell>
+                        <TableCell>
+                          {item.alternative && (
+                            <MatrixText
+                              text={item.alternative}
+                              language={language}
+                            />
+                          )}
+                        </TableCell>
+                        {whatIfReport && (
+                          <TableCell
+                            data-status={after?.status}
+                            className={changed ? classes.changed : undefined}
+                          >
+                            {after && statusLabel(after.status)}
+                            {changed && ` (${t('content.changed')})`}
+                          </TableCell>
+                        )}
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </>
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

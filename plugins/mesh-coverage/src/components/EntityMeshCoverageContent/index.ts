@@ -1,0 +1,1 @@
+export { EntityMeshCoverageContent } from './EntityMeshCoverageContent';

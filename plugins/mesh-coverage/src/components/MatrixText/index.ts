@@ -1,0 +1,1 @@
+export { MatrixText } from './MatrixText';

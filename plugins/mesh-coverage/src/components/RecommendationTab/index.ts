@@ -1,0 +1,1 @@
+export { RecommendationTab } from './RecommendationTab';

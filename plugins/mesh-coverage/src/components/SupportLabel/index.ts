@@ -1,0 +1,1 @@
+export { SupportLabel } from './SupportLabel';

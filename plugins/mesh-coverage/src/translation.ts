@@ -1,0 +1,128 @@
+import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
+
+/** Every user-facing string of the plugin; matrix text comes from the matrix itself. */
+export const meshCoverageTranslationRef = createTranslationRef({
+  id: 'mesh-coverage',
+  messages: {
+    page: {
+      title: 'Mesh comparison',
+      subtitle:
+        'Which infrastructure responsibilities each service mesh takes off your app teams',
+    },
+    tabs: {
+      comparison: 'Comparison',
+      recommendation: 'Recommendation',
+      fleet: 'Fleet',
+    },
+    language: {
+      label: 'Matrix language',
+      en: 'English',
+      ja: '日本語',
+    },
+    controls: {
+      tools: 'Tools to compare',
+      differencesOnly: 'Differences only',
+      filter: 'Filter responsibilities',
+      filterPlaceholder: 'Title in English or Japanese, or an id',
+      exportCsv: 'Export view (CSV)',
+      exportJson: 'Export matrix (JSON)',
+      shownCount: '{{shown}} of {{total}} responsibilities',
+    },
+    support: {
+      yes: 'Supported',
+      no: 'Not supported',
+      partial: 'Partly supported',
+      unknown: 'Not yet researched',
+      notApplicable: 'Not applicable',
+      missing: 'Not compared',
+    },
+    table: {
+      responsibility: 'Responsibility',
+      withoutMesh: 'without a mesh',
+      since: 'since {{version}}',
+      source: 'source',
+      verifiedAt: 'verified {{date}}',
+      noMatch: 'No responsibility matches the filter.',
+      caption: '{{title}}: tools compared',
+    },
+    legend: {
+      title: 'Legend',
+      alternative:
+        'Text in the Kubernetes column: how to cover it without a mesh',
+    },
+    matrixMeta: {
+      source: 'Matrix source: {{source}}, loaded {{loadedAt}}',
+      refreshError:
+        'The latest refresh of the matrix failed; showing the last good version. {{message}}',
+    },
+    recommendation: {
+      intro:
+        'Pick the responsibilities your services need; the tools are ranked by how many they take off your app teams.',
+      needs: 'Responsibilities you need',
+      fromFleet: 'Use what the catalog requires',
+      clear: 'Clear',
+      empty: 'Pick at least one responsibility to rank the meshes.',
+      rank: 'Rank',
+      tool: 'Tool',
+      covers: 'Covers',
+      coversCount: '{{covered}} of {{required}}',
+      leaves: 'Left to the app teams',
+      nothingLeft: 'Nothing: the mesh covers every need.',
+      alternative: 'Without a mesh:',
+    },
+    fleet: {
+      whatIf: 'What if every component ran',
+      today: 'As today',
+      components: 'Components',
+      perMesh: 'Components per mesh',
+      mesh: 'Mesh',
+      count: 'Count',
+      responsibility: 'Responsibility',
+      required: 'Required by',
+      covered: 'Mesh covers',
+      app: 'App implements',
+      gaps: 'Gaps',
+      change: 'Change',
+      meanCoverage: 'Mean coverage: {{value}}',
+      noData: 'No component declares mesh requirements yet.',
+      withErrors: '{{count}} components have annotation errors',
+      invalidMesh: '{{count}} components name an unknown mesh',
+      showComponents: 'Show the components',
+    },
+    card: {
+      title: 'Mesh coverage',
+      mesh: 'Mesh',
+      noMesh: 'Kubernetes only (no mesh)',
+      coverage: 'Coverage',
+      coverageValue: '{{value}} %',
+      nothingRequired: 'No requirements declared',
+      gaps: 'Gaps',
+      noGaps: 'No gaps: every requirement is covered.',
+      unknownGap: 'not yet researched',
+      alternative: 'Without a mesh:',
+      errorsTitle: 'The mesh coverage annotations have errors',
+      emptyTitle: 'No mesh coverage declared',
+      emptyDescription:
+        'Declare which mesh this component runs and what it needs in its catalog-info.yaml:',
+      viewDetails: 'Details',
+    },
+    content: {
+      title: 'Mesh coverage',
+      status: 'Status',
+      statusMesh: 'Mesh',
+      statusApp: 'App',
+      statusGap: 'Gap',
+      cell: 'Matrix cell',
+      alternative: 'Without a mesh',
+      whatIf: 'What if this component ran',
+      whatIfNone: 'Its current mesh',
+      whatIfChange: 'Coverage would change from {{from}} to {{to}}',
+      whatIfSame: 'Coverage would stay at {{value}}',
+      changed: 'changes',
+      noRequirements: 'This component declares no requirements.',
+    },
+  },
+  translations: {
+    ja: () => import('./translations/ja'),
+  },
+});
