@@ -113,6 +113,7 @@ export function ComparisonControls(props: ComparisonControlsProps) {
       />
 
       <TextField
+        id="mesh-coverage-filter"
         className={classes.filter}
         label={t('controls.filter')}
         placeholder={t('controls.filterPlaceholder')}
