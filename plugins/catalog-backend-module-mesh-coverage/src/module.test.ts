@@ -13,9 +13,10 @@ jest.setTimeout(60_000);
 
 describe('catalogModuleMeshCoverage in a real catalog', () => {
   let entities: Map<string, Entity>;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
+    const backend = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleMeshCoverage,
@@ -37,6 +38,8 @@ describe('catalogModuleMeshCoverage in a real catalog', () => {
         }),
       ],
     });
+    const { server } = backend;
+    stop = () => backend.stop();
     const read = async () =>
       (
         await request(server)
@@ -52,6 +55,7 @@ describe('catalogModuleMeshCoverage in a real catalog', () => {
     }
     entities = new Map(items.map(e => [e.metadata.name, e]));
   });
+  afterAll(() => stop());
 
   const annotations = (name: string) =>
     Object.fromEntries(

@@ -49,15 +49,18 @@ async function startPortal() {
     }
     await new Promise(r => setTimeout(r, 200));
   }
-  return { server: backend.server, user };
+  return { backend, server: backend.server, user };
 }
 
 describe('mesh-coverage routes', () => {
-  let server: Awaited<ReturnType<typeof startPortal>>['server'];
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+  let server: typeof portal.server;
   let user: string;
   beforeAll(async () => {
-    ({ server, user } = await startPortal());
+    portal = await startPortal();
+    ({ server, user } = portal);
   });
+  afterAll(() => portal.backend.stop());
 
   describe('GET /health', () => {
     it('answers without credentials', async () => {

@@ -3,7 +3,6 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 
 /** The overview card on component pages (with an empty state for components that declare nothing). */
 export const entityMeshCoverageCard = EntityCardBlueprint.make({
-  name: 'mesh-coverage',
   params: {
     filter: 'kind:component',
     loader: () =>

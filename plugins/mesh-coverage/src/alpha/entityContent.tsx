@@ -4,7 +4,6 @@ import { isMeshCoverageAvailable } from '../conditions';
 
 /** The "Mesh coverage" tab, on components that declare mesh coverage. */
 export const entityMeshCoverageContent = EntityContentBlueprint.make({
-  name: 'mesh-coverage',
   params: {
     path: '/mesh-coverage',
     title: 'Mesh coverage',

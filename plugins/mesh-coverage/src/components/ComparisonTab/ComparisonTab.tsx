@@ -37,18 +37,14 @@ export function ComparisonTab() {
   const { loading, error, matrix, index } = useMatrix();
   const { appLanguage, switchAppLanguage } = useAppMatrixLanguage();
   const [params, setParams] = useSearchParams();
-  const state = readViewState(params, appLanguage);
+  const query = params.toString();
+  const state = useMemo(
+    () => readViewState(new URLSearchParams(query), appLanguage),
+    [query, appLanguage],
+  );
   const view = useMemo(
     () => (index ? buildComparisonView(index, state) : undefined),
-    // The state is rebuilt from the URL on each render; its fields are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      index,
-      state.tools?.join(','),
-      state.differencesOnly,
-      state.filter,
-      state.language,
-    ],
+    [index, state],
   );
 
   if (loading) {

@@ -1,0 +1,145 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { CoverageReport } from '@meshcoverage/plugin-mesh-coverage-common';
+import { screen } from '@testing-library/react';
+import { meshCoverageApiRef } from '../../api';
+import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
+import { EntityMeshCoverageCard } from './EntityMeshCoverageCard';
+
+const entity = (annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'orders-service', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+});
+
+const report: CoverageReport = {
+  entityRef: 'component:default/orders-service',
+  mesh: 'linkerd',
+  coverage: 67,
+  items: [
+    {
+      responsibilityId: 'circuit-breaker',
+      status: 'gap',
+      support: 'no',
+    },
+    { responsibilityId: 'mtls', status: 'mesh', support: 'yes' },
+    {
+      responsibilityId: 'jwt-auth',
+      status: 'gap',
+      support: 'no',
+      alternative: { en: 'Run OAuth2 Proxy', ja: 'OAuth2 Proxy を使う' },
+    },
+  ],
+  covered: ['mtls'],
+  implementedByApp: [],
+  gaps: ['circuit-breaker', 'jwt-auth'],
+  errors: [],
+};
+
+async function render(
+  subject: Entity,
+  coverage?: Partial<CoverageReport> | Error,
+) {
+  const api = mockMeshCoverageApi({
+    getCoverage: jest.fn(async () => {
+      if (coverage instanceof Error) {
+        throw coverage;
+      }
+      return { ...report, ...coverage };
+    }),
+  });
+  await renderInTestApp(
+    <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+      <EntityProvider entity={subject}>
+        <EntityMeshCoverageCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  return api;
+}
+
+describe('EntityMeshCoverageCard', () => {
+  it('shows the mesh, the coverage and the gaps with their no-mesh alternatives', async () => {
+    const api = await render(entity({ 'meshcoverage.io/mesh': 'linkerd' }));
+    expect(await screen.findByTestId('mesh-coverage-value')).toHaveTextContent(
+      '67 %',
+    );
+    expect(api.getCoverage).toHaveBeenCalledWith(
+      'component:default/orders-service',
+    );
+    expect(screen.getByTestId('mesh-coverage-mesh')).toHaveTextContent(
+      'Linkerd',
+    );
+    const gaps = screen.getByRole('list', { name: 'Gaps' });
+    expect(gaps).toHaveTextContent('Circuit breaker');
+    expect(gaps).toHaveTextContent('Bearer authentication with JWT');
+    expect(gaps).toHaveTextContent('Without a mesh: Run OAuth2 Proxy');
+    expect(gaps).not.toHaveTextContent('Mutual TLS');
+  });
+
+  it('shows annotation errors prominently', async () => {
+    await render(entity({ 'meshcoverage.io/mesh': 'istoi' }), {
+      mesh: 'istoi',
+      coverage: null,
+      items: [],
+      gaps: [],
+      covered: [],
+      errors: [
+        "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
+      ],
+    });
+    expect(
+      await screen.findByText(
+        "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The mesh coverage annotations have errors/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when nothing is covered because nothing is required', async () => {
+    await render(entity({ 'meshcoverage.io/mesh': 'istio' }), {
+      mesh: 'istio',
+      coverage: null,
+      items: [],
+      gaps: [],
+      covered: [],
+    });
+    expect(
+      await screen.findByText('No requirements declared'),
+    ).toBeInTheDocument();
+  });
+
+  it('names the absence of a mesh', async () => {
+    await render(entity({ 'meshcoverage.io/requires': 'mtls' }), {
+      mesh: 'kubernetes',
+    });
+    expect(await screen.findByTestId('mesh-coverage-mesh')).toHaveTextContent(
+      'Kubernetes only (no mesh)',
+    );
+  });
+
+  it('offers a copyable catalog-info.yaml snippet when the component declares nothing', async () => {
+    const api = await render(entity({}));
+    expect(
+      await screen.findByText('No mesh coverage declared'),
+    ).toBeInTheDocument();
+    expect(document.body.textContent).toContain('meshcoverage.io/mesh: istio');
+    expect(document.body.textContent).toContain('name: orders-service');
+    expect(screen.getByRole('button', { name: /copy/i })).toBeInTheDocument();
+    expect(api.getCoverage).not.toHaveBeenCalled();
+  });
+
+  it('shows an API error', async () => {
+    await render(
+      entity({ 'meshcoverage.io/mesh': 'istio' }),
+      new Error('coverage unavailable'),
+    );
+    expect(
+      await screen.findByText('Error: coverage unavailable'),
+    ).toBeInTheDocument();
+  });
+});
