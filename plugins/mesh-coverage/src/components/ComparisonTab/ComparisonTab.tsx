@@ -6,7 +6,7 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Language } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
@@ -46,6 +46,18 @@ export function ComparisonTab() {
     () => (index ? buildComparisonView(index, state) : undefined),
     [index, state],
   );
+  // A shared link names its language; show the UI strings in it too.
+  const linkedLanguage = new URLSearchParams(query).get('lang');
+  useEffect(() => {
+    if (
+      (linkedLanguage === 'ja' || linkedLanguage === 'en') &&
+      linkedLanguage !== appLanguage
+    ) {
+      switchAppLanguage(linkedLanguage);
+    }
+    // Only when the link changes, not when the user later switches the app language elsewhere.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkedLanguage]);
 
   if (loading) {
     return <Progress />;

@@ -35,7 +35,8 @@ import { SupportLabel } from '../SupportLabel';
 
 const useStyles = makeStyles(theme => ({
   select: { minWidth: 240, marginBottom: theme.spacing(2) },
-  changed: { fontWeight: 600 },
+  changed: { fontWeight: 600, whiteSpace: 'nowrap' },
+  status: { whiteSpace: 'nowrap' },
 }));
 
 /** Tab content: every required responsibility with its status, cell, alternative and a what-if. */
