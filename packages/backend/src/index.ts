@@ -19,4 +19,9 @@ backend.add(import('@meshcoverage/plugin-catalog-backend-module-mesh-coverage'))
 // mesh coverage API
 backend.add(import('@meshcoverage/plugin-mesh-coverage-backend'));
 
+// scorecards: Tech Insights with the json-rules-engine checker and the mesh coverage facts
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'));
+backend.add(import('@meshcoverage/plugin-tech-insights-backend-module-mesh-coverage'));
+
 backend.start();

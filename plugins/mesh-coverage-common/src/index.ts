@@ -18,3 +18,4 @@ export * from './coverage/evaluateCoverage';
 export * from './coverage/componentCoverage';
 export * from './coverage/rankTools';
 export * from './coverage/summarizeFleet';
+export * from './coverage/meshCoverageFacts';

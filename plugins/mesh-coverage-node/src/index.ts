@@ -22,3 +22,8 @@ export {
   MATRIX_CONFIG_KEY,
 } from './matrixSourceConfig';
 export type { MatrixSourceConfig } from './matrixSourceConfig';
+export {
+  readCatalogComponents,
+  toComponentLike,
+  COVERAGE_FIELDS,
+} from './readCatalogComponents';

@@ -1,42 +1,161 @@
+import { readFileSync } from 'fs';
+import { resolve as resolvePath } from 'path';
 import {
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { startTestBackend } from '@backstage/backend-test-utils';
-import {
-  BUILTIN_MATRIX,
-  indexMatrix,
-} from '@meshcoverage/plugin-mesh-coverage-common';
-import { meshMatrixServiceRef } from '@meshcoverage/plugin-mesh-coverage-node';
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
+import jsonfcModule from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import { techInsightsModuleMeshCoverage } from './module';
 
-describe('techInsightsModuleMeshCoverage', () => {
-  it('starts inside the tech-insights plugin and reads the matrix service', async () => {
-    const getMatrix = jest.fn(async () => ({
-      matrix: BUILTIN_MATRIX,
-      index: indexMatrix(BUILTIN_MATRIX),
-      meta: {
-        source: 'test',
-        loadedAt: new Date().toISOString(),
-        version: 'v1',
-      },
-    }));
-    await startTestBackend({
+jest.setTimeout(60_000);
+
+/** The checks exactly as shipped for adopters (and $included by the example app-config). */
+const checks = parseYaml(
+  readFileSync(resolvePath(__dirname, '../checks.yaml'), 'utf8'),
+);
+
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+});
+
+const entities = [
+  component('payments-api', {
+    'meshcoverage.io/mesh': 'istio',
+    'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
+  }),
+  component('orders-service', {
+    'meshcoverage.io/mesh': 'linkerd',
+    'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
+    'meshcoverage.io/implements': 'jwt-auth',
+  }),
+  component('legacy-billing', {
+    'meshcoverage.io/requires': 'retries',
+    'meshcoverage.io/implements': 'retries',
+  }),
+  component('search-api', {
+    'meshcoverage.io/mesh': 'istio',
+    'meshcoverage.io/requires': 'circuit-braker, retries',
+  }),
+];
+
+describe('meshCoverageFactRetriever in a real Tech Insights backend', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+  const user = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
       features: [
-        createBackendPlugin({
-          pluginId: 'tech-insights',
-          register(env) {
-            env.registerInit({ deps: {}, async init() {} });
-          },
-        }),
+        techInsightsPlugin,
+        jsonfcModule,
         techInsightsModuleMeshCoverage,
-        createServiceFactory({
-          service: meshMatrixServiceRef,
-          deps: {},
-          factory: () => ({ getMatrix }),
+        catalogServiceMock.factory({ entities }),
+        // Run the retriever at start-up despite the initial delay Tech Insights gives it.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            meshCoverage: { defaultRequirements: { service: ['mtls'] } },
+            techInsights: {
+              factRetrievers: {
+                meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
+              },
+              factChecker: { checks },
+            },
+          },
         }),
       ],
     });
-    expect(getMatrix).toHaveBeenCalledTimes(1);
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop());
+
+  const latestFacts = async (name: string) => {
+    const res = await request(server)
+      .get('/api/tech-insights/facts/latest')
+      .query({
+        entity: `component:default/${name}`,
+        'ids[]': 'meshCoverageFactRetriever',
+      })
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    return res.body.meshCoverageFactRetriever?.facts;
+  };
+
+  const verdicts = async (name: string) => {
+    const res = await request(server)
+      .post(`/api/tech-insights/checks/run/default/component/${name}`)
+      .send({ checks: Object.keys(checks) })
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    return Object.fromEntries(
+      (res.body as { check: { id: string }; result: boolean }[]).map(r => [
+        r.check.id,
+        r.result,
+      ]),
+    );
+  };
+
+  it('stores the facts of DESIGN §8 for every component', async () => {
+    expect(await latestFacts('orders-service')).toEqual({
+      hasMesh: true,
+      mesh: 'linkerd',
+      coverage: 67,
+      gapCount: 1,
+      unknownCount: 0,
+      mtlsCovered: true,
+      requirementsDeclared: true,
+      annotationErrors: 0,
+    });
+    expect(await latestFacts('legacy-billing')).toMatchObject({
+      hasMesh: false,
+      mesh: 'kubernetes',
+      coverage: 50,
+      mtlsCovered: false,
+    });
+  });
+
+  it('passes every check for a fully covered component', async () => {
+    expect(await verdicts('payments-api')).toEqual({
+      meshCoverageNoGaps: true,
+      meshCoverageMtls: true,
+      meshCoverageDeclared: true,
+    });
+  });
+
+  it('fails the gap check of a component with a gap', async () => {
+    expect(await verdicts('orders-service')).toEqual({
+      meshCoverageNoGaps: false,
+      meshCoverageMtls: true,
+      meshCoverageDeclared: true,
+    });
+  });
+
+  it('fails the mTLS check when neither mesh nor app covers it', async () => {
+    expect(await verdicts('legacy-billing')).toMatchObject({
+      meshCoverageMtls: false,
+    });
+  });
+
+  it('fails the declaration check on an annotation error', async () => {
+    expect(await verdicts('search-api')).toEqual({
+      meshCoverageNoGaps: true,
+      meshCoverageMtls: true,
+      meshCoverageDeclared: false,
+    });
   });
 });

@@ -2,11 +2,20 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { meshMatrixServiceRef } from '@meshcoverage/plugin-mesh-coverage-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
+import {
+  meshMatrixServiceRef,
+  readDefaultRequirements,
+} from '@meshcoverage/plugin-mesh-coverage-node';
+import {
+  createMeshCoverageFactRetriever,
+  MESH_COVERAGE_FACT_RETRIEVER_ID,
+} from './meshCoverageFactRetriever';
 
 /**
- * Tech Insights module for mesh coverage facts. This first cut only checks that the matrix is
- * available to it; the fact retriever and checks follow.
+ * Adds `meshCoverageFactRetriever` to Tech Insights. Like every retriever it only runs when
+ * `techInsights.factRetrievers.meshCoverageFactRetriever.cadence` is configured.
  */
 export const techInsightsModuleMeshCoverage = createBackendModule({
   pluginId: 'tech-insights',
@@ -14,13 +23,21 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
   register(env) {
     env.registerInit({
       deps: {
+        factRetrievers: techInsightsFactRetrieversExtensionPoint,
         matrixService: meshMatrixServiceRef,
-        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
       },
-      async init({ matrixService, logger }) {
-        const { meta } = await matrixService.getMatrix();
-        logger.info('Mesh coverage facts use matrix', {
-          version: meta.version,
+      async init({ factRetrievers, matrixService, catalog, auth, config }) {
+        const { index } = await matrixService.getMatrix();
+        factRetrievers.addFactRetrievers({
+          [MESH_COVERAGE_FACT_RETRIEVER_ID]: createMeshCoverageFactRetriever({
+            matrixService,
+            catalog,
+            auth,
+            defaultRequirements: readDefaultRequirements(config, index),
+          }),
         });
       },
     });

@@ -12,12 +12,12 @@ import {
   FleetAccumulator,
   parseMeshId,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 import {
   COVERAGE_FIELDS,
-  readComponents,
+  MeshMatrixService,
+  readCatalogComponents,
   toComponentLike,
-} from './readComponents';
+} from '@meshcoverage/plugin-mesh-coverage-node';
 import { serializeMatrix } from './serializeMatrix';
 import { EvaluateRequest, FleetResponse, MeshCoverageService } from './types';
 
@@ -145,7 +145,7 @@ export function createMeshCoverageService(
               includeEntityRefs,
               whatIfMesh,
             });
-      for await (const page of readComponents(catalog, credentials)) {
+      for await (const page of readCatalogComponents(catalog, credentials)) {
         for (const component of page) {
           today.add(component);
           whatIf?.add(component);

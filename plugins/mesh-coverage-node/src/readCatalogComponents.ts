@@ -25,8 +25,11 @@ export function toComponentLike(entity: Entity): ComponentLike {
   };
 }
 
-/** Pages through every component the caller may see, a page at a time. */
-export async function* readComponents(
+/**
+ * Pages through every component the credentials may see, a page at a time, selecting only the
+ * fields coverage needs (never 100 000 full entities at once).
+ */
+export async function* readCatalogComponents(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): AsyncGenerator<ComponentLike[]> {

@@ -1,0 +1,59 @@
+import { ANNOTATION_MESH, ANNOTATION_REQUIRES } from '../annotations/annotations';
+import { checkResponsibilityIds } from '../annotations/parseAnnotations';
+import { MatrixIndex } from '../model/matrixIndex';
+import {
+  ComponentLike,
+  DefaultRequirements,
+  evaluateComponentCoverage,
+} from './componentCoverage';
+
+/** The scorecard facts of a component (DESIGN §8). */
+export interface MeshCoverageFacts {
+  /** Runs a mesh (not Kubernetes alone, not an unknown mesh). */
+  hasMesh: boolean;
+  /** The mesh id it runs, as written when it is not a known mesh; `kubernetes` when none. */
+  mesh: string;
+  /** The coverage percentage; -1 when nothing is required. */
+  coverage: number;
+  gapCount: number;
+  /** Gaps nobody has researched yet (記入中... or not compared). */
+  unknownCount: number;
+  /** mTLS is covered by the mesh or implemented by the app. */
+  mtlsCovered: boolean;
+  /** `meshcoverage.io/requires` names at least one valid responsibility. */
+  requirementsDeclared: boolean;
+  /** How many problems the input annotations have. */
+  annotationErrors: number;
+}
+
+/**
+ * Computes the facts of a component. A component whose mesh annotation names no mesh is evaluated
+ * as running none: a typo must not make its gaps disappear.
+ */
+export function computeMeshCoverageFacts(
+  index: MatrixIndex,
+  component: ComponentLike,
+  defaultRequirements?: DefaultRequirements,
+): MeshCoverageFacts {
+  const evaluated = evaluateComponentCoverage(index, component, { defaultRequirements });
+  const report =
+    evaluated.report ??
+    evaluateComponentCoverage(index, component, {
+      defaultRequirements,
+      meshOverride: index.baselineTool.id,
+    }).report!;
+  const declaredMesh = evaluated.declaration.mesh;
+  const rawRequires = component.annotations?.[ANNOTATION_REQUIRES];
+  return {
+    hasMesh: declaredMesh !== undefined && declaredMesh !== index.baselineTool.id,
+    mesh: declaredMesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
+    coverage: report.coverage ?? -1,
+    gapCount: report.gaps.length,
+    unknownCount: report.items.filter(item => item.unknown).length,
+    mtlsCovered: report.covered.includes('mtls') || report.implementedByApp.includes('mtls'),
+    requirementsDeclared:
+      typeof rawRequires === 'string' &&
+      checkResponsibilityIds(rawRequires.split(','), index, ANNOTATION_REQUIRES).ids.length > 0,
+    annotationErrors: evaluated.declaration.errors.length,
+  };
+}

@@ -1,0 +1,107 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import {
+  computeMeshCoverageFacts,
+  DefaultRequirements,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  MeshMatrixService,
+  readCatalogComponents,
+} from '@meshcoverage/plugin-mesh-coverage-node';
+
+/** The retriever's id: facts are stored under it and checks name it in `factIds`. */
+export const MESH_COVERAGE_FACT_RETRIEVER_ID = 'meshCoverageFactRetriever';
+
+/** Everything about the retriever but its handler, which needs the backend's services. */
+export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
+  id: MESH_COVERAGE_FACT_RETRIEVER_ID,
+  version: '0.1.0',
+  title: 'Mesh coverage',
+  description:
+    'Which required infrastructure responsibilities the service mesh of a component covers, and which are gaps',
+  entityFilter: [{ kind: 'component' }],
+  schema: {
+    hasMesh: {
+      type: 'boolean',
+      description: 'The component runs a service mesh',
+    },
+    mesh: {
+      type: 'string',
+      description: 'The mesh the component runs (kubernetes for none)',
+    },
+    coverage: {
+      type: 'integer',
+      description:
+        'Percentage of required responsibilities covered by the mesh or the app; -1 when nothing is required',
+    },
+    gapCount: {
+      type: 'integer',
+      description: 'Required responsibilities nobody covers',
+    },
+    unknownCount: {
+      type: 'integer',
+      description: 'Gaps whose matrix cell is not researched yet or missing',
+    },
+    mtlsCovered: {
+      type: 'boolean',
+      description: 'mTLS is covered by the mesh or implemented by the app',
+    },
+    requirementsDeclared: {
+      type: 'boolean',
+      description:
+        'meshcoverage.io/requires names at least one valid responsibility',
+    },
+    annotationErrors: {
+      type: 'integer',
+      description: 'Problems in the meshcoverage.io input annotations',
+    },
+  },
+};
+
+export interface MeshCoverageFactRetrieverOptions {
+  matrixService: MeshMatrixService;
+  catalog: CatalogService;
+  auth: AuthService;
+  defaultRequirements: DefaultRequirements;
+}
+
+/**
+ * The retriever with its handler: reads every component with the module's own service
+ * credentials (only the fields coverage needs, a page at a time) and computes its facts with the
+ * common functions.
+ */
+export function createMeshCoverageFactRetriever(
+  options: MeshCoverageFactRetrieverOptions,
+): FactRetriever {
+  return {
+    ...meshCoverageFactRetriever,
+    async handler() {
+      const { index } = await options.matrixService.getMatrix();
+      const credentials = await options.auth.getOwnServiceCredentials();
+      const facts: TechInsightFact[] = [];
+      for await (const page of readCatalogComponents(
+        options.catalog,
+        credentials,
+      )) {
+        for (const component of page) {
+          facts.push({
+            entity: parseEntityRef(component.entityRef!),
+            facts: {
+              ...computeMeshCoverageFacts(
+                index,
+                component,
+                options.defaultRequirements,
+              ),
+            },
+          });
+        }
+      }
+      return facts;
+    },
+  };
+}
