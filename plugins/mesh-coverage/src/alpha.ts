@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { default } from './alpha/plugin';
-export { meshCoverageApi } from './alpha/apis';
+export { meshCoverageApi, meshCoverageChecksApi } from './alpha/apis';
 export { meshComparisonPage } from './alpha/pages';
 export { entityMeshCoverageCard } from './alpha/entityCards';
 export { entityMeshCoverageContent } from './alpha/entityContent';

@@ -5,8 +5,14 @@ import {
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/core-plugin-api';
-import { meshCoverageApiRef, MeshCoverageClient } from './api';
+import { TechInsightsClient } from '@backstage-community/plugin-tech-insights-common/client';
+import {
+  meshCoverageApiRef,
+  meshCoverageChecksApiRef,
+  MeshCoverageClient,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /** The Mesh Coverage frontend plugin (legacy frontend system). */
@@ -17,6 +23,11 @@ export const meshCoveragePlugin = createPlugin({
       api: meshCoverageApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MeshCoverageClient(deps),
+    }),
+    createApiFactory({
+      api: meshCoverageChecksApiRef,
+      deps: { discoveryApi: discoveryApiRef, identityApi: identityApiRef },
+      factory: deps => new TechInsightsClient(deps),
     }),
   ],
   routes: { root: rootRouteRef },

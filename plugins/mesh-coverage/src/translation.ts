@@ -106,6 +106,24 @@ export const meshCoverageTranslationRef = createTranslationRef({
         'Declare which mesh this component runs and what it needs in its catalog-info.yaml:',
       viewDetails: 'Details',
     },
+    scorecard: {
+      title: 'Scorecard',
+      passed: 'Passed',
+      failed: 'Failed',
+      noFacts:
+        'No scorecard results yet: the mesh coverage facts are collected on a schedule; check back in a few minutes.',
+      error: 'Scorecard results are unavailable: {{message}}',
+      fixLabel: 'How to fix:',
+      declare:
+        'List the responsibilities this component needs in meshcoverage.io/requires.',
+      fixAnnotations: 'Correct the meshcoverage.io annotations: {{errors}}',
+      coverGap:
+        'Cover {{id}} in the app and list it in meshcoverage.io/implements, or run a mesh that covers it ({{meshes}}).',
+      coverGapNoMesh:
+        'Cover {{id}} in the app and list it in meshcoverage.io/implements; no compared mesh covers it.',
+      coverMtls:
+        'Run a mesh that covers mtls ({{meshes}}), or implement mTLS in the app and list mtls in meshcoverage.io/implements.',
+    },
     content: {
       title: 'Mesh coverage',
       status: 'Status',

@@ -1,5 +1,7 @@
 import { ServedMeshMatrix } from '@meshcoverage/plugin-mesh-coverage-common';
-import { MeshCoverageApi } from '../api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { CheckResult } from '@backstage-community/plugin-tech-insights-common';
+import { MeshCoverageApi, MeshCoverageChecksApi } from '../api';
 import { servedMatrix } from './fixtures';
 
 /** A MeshCoverageApi backed by fixed answers; each method can be overridden. */
@@ -14,4 +16,49 @@ export function mockMeshCoverageApi(
     getFleet: jest.fn(),
     ...methods,
   } as jest.Mocked<MeshCoverageApi>;
+}
+
+/** A checks API answering fixed Tech Insights results, or failing. */
+export function mockChecksApi(
+  results: CheckResult[] | Error = [],
+): jest.Mocked<MeshCoverageChecksApi> {
+  return {
+    runChecks: jest.fn(
+      async (_entity: CompoundEntityRef, _checks?: string[]) => {
+        if (results instanceof Error) {
+          throw results;
+        }
+        return results;
+      },
+    ),
+  };
+}
+
+/** A Tech Insights result of one mesh coverage check. */
+export function checkResult(
+  id: string,
+  result: boolean,
+  facts: Record<string, boolean | number | string> = {},
+): CheckResult {
+  return {
+    check: {
+      id,
+      type: 'json-rules-engine',
+      name: `${id} name`,
+      description: `${id} description`,
+      factIds: ['meshCoverageFactRetriever'],
+    },
+    result,
+    facts: Object.fromEntries(
+      Object.entries(facts).map(([key, value]) => [
+        key,
+        {
+          id: key,
+          type: typeof value === 'number' ? 'integer' : typeof value,
+          description: key,
+          value,
+        },
+      ]),
+    ),
+  } as unknown as CheckResult;
 }

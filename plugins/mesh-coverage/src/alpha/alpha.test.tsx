@@ -6,8 +6,8 @@ import {
 } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import { meshCoverageApiRef } from '../api';
-import { mockMeshCoverageApi } from '../__testUtils__/mockApi';
+import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../api';
+import { mockChecksApi, mockMeshCoverageApi } from '../__testUtils__/mockApi';
 import plugin from './plugin';
 import { meshCoverageApi } from './apis';
 import { entityMeshCoverageCard } from './entityCards';
@@ -49,6 +49,7 @@ describe('mesh-coverage /alpha', () => {
   it('is a frontend plugin with the api, page, card and content extensions', () => {
     expect(plugin.pluginId).toBe('mesh-coverage');
     expect(plugin.getExtension('api:mesh-coverage')).toBeDefined();
+    expect(plugin.getExtension('api:mesh-coverage/checks')).toBeDefined();
     expect(plugin.getExtension('page:mesh-coverage')).toBeDefined();
     expect(plugin.getExtension('entity-card:mesh-coverage')).toBeDefined();
     expect(plugin.getExtension('entity-content:mesh-coverage')).toBeDefined();
@@ -67,7 +68,10 @@ describe('mesh-coverage /alpha', () => {
         }),
         entityMeshCoverageCard,
       ],
-      apis: [[meshCoverageApiRef, api()]],
+      apis: [
+        [meshCoverageApiRef, api()],
+        [meshCoverageChecksApiRef, mockChecksApi()],
+      ],
     });
     expect(await screen.findByTestId('mesh-coverage-value')).toHaveTextContent(
       '50 %',
@@ -83,7 +87,10 @@ describe('mesh-coverage /alpha', () => {
         }),
         entityMeshCoverageContent,
       ],
-      apis: [[meshCoverageApiRef, api()]],
+      apis: [
+        [meshCoverageApiRef, api()],
+        [meshCoverageChecksApiRef, mockChecksApi()],
+      ],
     });
     expect(
       await screen.findByRole('table', { name: 'Mesh coverage' }),
@@ -93,7 +100,10 @@ describe('mesh-coverage /alpha', () => {
   it('renders the comparison page', async () => {
     renderTestApp({
       extensions: [meshComparisonPage],
-      apis: [[meshCoverageApiRef, api()]],
+      apis: [
+        [meshCoverageApiRef, api()],
+        [meshCoverageChecksApiRef, mockChecksApi()],
+      ],
       initialRouteEntries: ['/mesh-comparison'],
     } as any);
     expect(await screen.findByText('Protocols')).toBeInTheDocument();

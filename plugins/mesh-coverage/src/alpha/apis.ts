@@ -2,8 +2,14 @@ import {
   ApiBlueprint,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/frontend-plugin-api';
-import { meshCoverageApiRef, MeshCoverageClient } from '../api';
+import { TechInsightsClient } from '@backstage-community/plugin-tech-insights-common/client';
+import {
+  meshCoverageApiRef,
+  meshCoverageChecksApiRef,
+  MeshCoverageClient,
+} from '../api';
 
 /** The Mesh Coverage API client. */
 export const meshCoverageApi = ApiBlueprint.make({
@@ -12,5 +18,16 @@ export const meshCoverageApi = ApiBlueprint.make({
       api: meshCoverageApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MeshCoverageClient(deps),
+    }),
+});
+
+/** The Tech Insights checks client, for the scorecard verdicts. */
+export const meshCoverageChecksApi = ApiBlueprint.make({
+  name: 'checks',
+  params: defineParams =>
+    defineParams({
+      api: meshCoverageChecksApiRef,
+      deps: { discoveryApi: discoveryApiRef, identityApi: identityApiRef },
+      factory: deps => new TechInsightsClient(deps),
     }),
 });

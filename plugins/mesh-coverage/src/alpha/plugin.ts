@@ -1,7 +1,7 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
-import { meshCoverageApi } from './apis';
+import { meshCoverageApi, meshCoverageChecksApi } from './apis';
 import { entityMeshCoverageCard } from './entityCards';
 import { entityMeshCoverageContent } from './entityContent';
 import { meshComparisonPage } from './pages';
@@ -12,6 +12,7 @@ export default createFrontendPlugin({
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   extensions: [
     meshCoverageApi,
+    meshCoverageChecksApi,
     meshComparisonPage,
     entityMeshCoverageCard,
     entityMeshCoverageContent,

@@ -1,3 +1,8 @@
 export { meshCoverageApiRef } from './MeshCoverageApi';
 export type { MeshCoverageApi, FleetResponse } from './MeshCoverageApi';
 export { MeshCoverageClient } from './MeshCoverageClient';
+export {
+  meshCoverageChecksApiRef,
+  MESH_COVERAGE_CHECK_IDS,
+} from './MeshCoverageChecksApi';
+export type { MeshCoverageChecksApi } from './MeshCoverageChecksApi';

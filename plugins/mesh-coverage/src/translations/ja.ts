@@ -80,6 +80,23 @@ const ja = {
   'card.emptyDescription':
     'このコンポーネントのメッシュと必要な責務を catalog-info.yaml に宣言してください:',
   'card.viewDetails': '詳細',
+  'scorecard.title': 'スコアカード',
+  'scorecard.passed': '合格',
+  'scorecard.failed': '不合格',
+  'scorecard.noFacts':
+    'スコアカードの結果はまだありません。メッシュカバー率のファクトは定期的に収集されます。数分後に確認してください。',
+  'scorecard.error': 'スコアカードの結果を取得できません: {{message}}',
+  'scorecard.fixLabel': '対処方法:',
+  'scorecard.declare':
+    'このコンポーネントに必要な責務を meshcoverage.io/requires に列挙してください。',
+  'scorecard.fixAnnotations':
+    'meshcoverage.io アノテーションを修正してください: {{errors}}',
+  'scorecard.coverGap':
+    '{{id}} をアプリで実装して meshcoverage.io/implements に列挙するか、それを担うメッシュ ({{meshes}}) を使ってください。',
+  'scorecard.coverGapNoMesh':
+    '{{id}} をアプリで実装して meshcoverage.io/implements に列挙してください。比較対象のメッシュはどれも担いません。',
+  'scorecard.coverMtls':
+    'mtls を担うメッシュ ({{meshes}}) を使うか、アプリで mTLS を実装して meshcoverage.io/implements に mtls を列挙してください。',
   'content.title': 'メッシュカバー率',
   'content.status': '状態',
   'content.statusMesh': 'メッシュ',

@@ -3,8 +3,11 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CoverageReport } from '@meshcoverage/plugin-mesh-coverage-common';
 import { screen } from '@testing-library/react';
-import { meshCoverageApiRef } from '../../api';
-import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
+import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
+import {
+  mockChecksApi,
+  mockMeshCoverageApi,
+} from '../../__testUtils__/mockApi';
 import { EntityMeshCoverageCard } from './EntityMeshCoverageCard';
 
 const entity = (annotations: Record<string, string>): Entity => ({
@@ -51,7 +54,12 @@ async function render(
     }),
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [meshCoverageApiRef, api],
+        [meshCoverageChecksApiRef, mockChecksApi()],
+      ]}
+    >
       <EntityProvider entity={subject}>
         <EntityMeshCoverageCard />
       </EntityProvider>

@@ -14,6 +14,7 @@ import { useMatrix } from '../../hooks/useMatrix';
 import { catalogInfoSnippet } from '../../lib/catalogInfoSnippet';
 import { meshCoverageTranslationRef } from '../../translation';
 import { MatrixText } from '../MatrixText';
+import { MeshCoverageScorecard } from '../MeshCoverageScorecard';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -28,6 +29,7 @@ const useStyles = makeStyles(theme => ({
   gap: { marginBottom: theme.spacing(1) },
   alternative: { display: 'block', color: theme.palette.text.secondary },
   errors: { margin: 0, paddingLeft: theme.spacing(2) },
+  scorecard: { marginTop: theme.spacing(2) },
 }));
 
 /** Overview card: the mesh, coverage as a number and a bar, the gaps and any annotation errors. */
@@ -142,6 +144,12 @@ export function EntityMeshCoverageCard() {
           )}
         </>
       )}
+      <div className={classes.scorecard}>
+        <Typography variant="subtitle2" component="h3">
+          {t('scorecard.title')}
+        </Typography>
+        <MeshCoverageScorecard report={report} />
+      </div>
     </InfoCard>
   );
 }

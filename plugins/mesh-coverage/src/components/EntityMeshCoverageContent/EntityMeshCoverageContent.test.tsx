@@ -4,9 +4,12 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { meshCoverageApiRef } from '../../api';
+import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
 import { builtinIndex } from '../../__testUtils__/fixtures';
-import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
+import {
+  mockChecksApi,
+  mockMeshCoverageApi,
+} from '../../__testUtils__/mockApi';
 import { EntityMeshCoverageContent } from './EntityMeshCoverageContent';
 
 const entity: Entity = {
@@ -37,7 +40,12 @@ describe('EntityMeshCoverageContent', () => {
       getCoverage: jest.fn(async () => report),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [meshCoverageApiRef, api],
+          [meshCoverageChecksApiRef, mockChecksApi()],
+        ]}
+      >
         <EntityProvider entity={entity}>
           <EntityMeshCoverageContent />
         </EntityProvider>

@@ -1,0 +1,98 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
+import { screen } from '@testing-library/react';
+import { CheckResult } from '@backstage-community/plugin-tech-insights-common';
+import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
+import { builtinIndex } from '../../__testUtils__/fixtures';
+import {
+  checkResult,
+  mockChecksApi,
+  mockMeshCoverageApi,
+} from '../../__testUtils__/mockApi';
+import { MeshCoverageScorecard } from './MeshCoverageScorecard';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'orders-service', namespace: 'default' },
+  spec: { type: 'service' },
+};
+
+const report = evaluateCoverage(builtinIndex, {
+  mesh: 'linkerd',
+  requires: ['mtls', 'retries', 'circuit-breaker'],
+});
+
+async function render(results: CheckResult[] | Error) {
+  const checksApi = mockChecksApi(results);
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [meshCoverageApiRef, mockMeshCoverageApi()],
+        [meshCoverageChecksApiRef, checksApi],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <MeshCoverageScorecard report={report} />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  return checksApi;
+}
+
+const item = (id: string) =>
+  document.querySelector(`li[data-check="${id}"]`) as HTMLElement;
+
+describe('MeshCoverageScorecard', () => {
+  it('shows each passing verdict with its description', async () => {
+    const checksApi = await render([
+      checkResult('meshCoverageMtls', true),
+      checkResult('meshCoverageDeclared', true, { requirementsDeclared: true }),
+    ]);
+    expect(
+      await screen.findByText('meshCoverageMtls name'),
+    ).toBeInTheDocument();
+    expect(checksApi.runChecks).toHaveBeenCalledWith(
+      { kind: 'component', namespace: 'default', name: 'orders-service' },
+      ['meshCoverageNoGaps', 'meshCoverageMtls', 'meshCoverageDeclared'],
+    );
+    expect(item('meshCoverageMtls')).toHaveAttribute('data-result', 'passed');
+    expect(item('meshCoverageMtls')).toHaveTextContent('Passed');
+    expect(item('meshCoverageMtls')).toHaveTextContent(
+      'meshCoverageMtls description',
+    );
+    expect(item('meshCoverageMtls')).not.toHaveTextContent('How to fix');
+  });
+
+  it('gives a failure its concrete fix', async () => {
+    await render([
+      checkResult('meshCoverageNoGaps', false, {
+        requirementsDeclared: true,
+        gapCount: 1,
+      }),
+    ]);
+    expect(await screen.findByText('Failed')).toBeInTheDocument();
+    expect(item('meshCoverageNoGaps')).toHaveAttribute('data-result', 'failed');
+    expect(item('meshCoverageNoGaps')).toHaveTextContent(
+      'Cover circuit-breaker in the app and list it in meshcoverage.io/implements, or run a mesh that covers it (istio, consul, vpc-lattice).',
+    );
+  });
+
+  it('says when no facts have been collected yet', async () => {
+    await render([]);
+    expect(
+      await screen.findByText(/No scorecard results yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the checks cannot be run', async () => {
+    await render(new Error('tech-insights is down'));
+    expect(
+      await screen.findByText(
+        'Scorecard results are unavailable: tech-insights is down',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { MeshCoverageScorecard } from './MeshCoverageScorecard';

@@ -1,0 +1,63 @@
+import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
+import { builtinIndex } from '../__testUtils__/fixtures';
+import { fixesForCheck } from './checkFixes';
+
+const report = evaluateCoverage(builtinIndex, {
+  mesh: 'linkerd',
+  requires: ['retries', 'circuit-breaker', 'jwt-auth'],
+});
+
+describe('fixesForCheck', () => {
+  it('names each gap and the meshes that would cover it', () => {
+    expect(
+      fixesForCheck('meshCoverageNoGaps', report, builtinIndex, true),
+    ).toEqual([
+      {
+        kind: 'coverGap',
+        responsibilityId: 'circuit-breaker',
+        meshes: ['istio', 'consul', 'vpc-lattice'],
+      },
+      {
+        kind: 'coverGap',
+        responsibilityId: 'jwt-auth',
+        meshes: ['istio', 'consul'],
+      },
+    ]);
+  });
+
+  it('asks for declared requirements first', () => {
+    expect(
+      fixesForCheck(
+        'meshCoverageNoGaps',
+        { ...report, gaps: [] },
+        builtinIndex,
+        false,
+      ),
+    ).toEqual([{ kind: 'declare' }]);
+  });
+
+  it('lists the meshes covering mTLS', () => {
+    expect(
+      fixesForCheck('meshCoverageMtls', report, builtinIndex, true),
+    ).toEqual([
+      {
+        kind: 'coverMtls',
+        meshes: ['istio', 'linkerd', 'consul', 'vpc-lattice'],
+      },
+    ]);
+  });
+
+  it('passes on the annotation errors', () => {
+    const errors = [
+      "meshcoverage.io/requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
+    ];
+    expect(
+      fixesForCheck(
+        'meshCoverageDeclared',
+        { ...report, errors },
+        builtinIndex,
+        true,
+      ),
+    ).toEqual([{ kind: 'fixAnnotations', errors }]);
+  });
+});
