@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -11,100 +12,116 @@ import { catalogModuleMeshCoverage } from './module';
 
 jest.setTimeout(60_000);
 
-describe('catalogModuleMeshCoverage in a real catalog', () => {
-  let entities: Map<string, Entity>;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleMeshCoverage,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['Component', 'API', 'Location'] }],
-              locations: [
-                {
-                  type: 'file',
-                  target: resolvePath(__dirname, '__fixtures__/entities.yaml'),
-                },
-              ],
-            },
-            meshCoverage: {
-              defaultRequirements: { service: ['mtls', 'retries'] },
-            },
-          },
-        }),
-      ],
-    });
-    const { server } = backend;
-    stop = () => backend.stop();
-    const read = async () =>
-      (
-        await request(server)
-          .get('/api/catalog/entities/by-query?filter=kind=component,kind=api')
-          .set('Authorization', mockCredentials.user.header())
-      ).body.items as Entity[];
-    let items: Entity[] = [];
-    for (let attempt = 0; attempt < 150 && items.length < 5; attempt += 1) {
-      items = await read();
-      if (items.length < 5) {
-        await new Promise(r => setTimeout(r, 200));
-      }
-    }
-    entities = new Map(items.map(e => [e.metadata.name, e]));
-  });
-  afterAll(() => stop());
-
-  const annotations = (name: string) =>
-    Object.fromEntries(
-      Object.entries(entities.get(name)?.metadata.annotations ?? {}).filter(
-        ([key]) => key.startsWith('meshcoverage.io/'),
-      ),
-    );
-
-  it('writes the computed annotations, with config defaults for the spec.type', () => {
-    expect(annotations('payments-api')).toEqual({
-      'meshcoverage.io/mesh': 'linkerd',
-      'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
-      'meshcoverage.io/implements': 'jwt-auth',
-      'meshcoverage.io/covered': 'retries,mtls',
-      'meshcoverage.io/gaps': 'circuit-breaker',
-      'meshcoverage.io/coverage': '75',
-    });
-  });
-
-  it('keeps a component with a typo in the catalog, with the error and the suggestion', () => {
-    expect(entities.has('search-api')).toBe(true);
-    expect(annotations('search-api')).toEqual({
-      'meshcoverage.io/mesh': 'istio',
-      'meshcoverage.io/requires': 'circuit-braker, retries',
-      'meshcoverage.io/covered': 'retries,mtls',
-      'meshcoverage.io/gaps': '',
-      'meshcoverage.io/coverage': '100',
-      'meshcoverage.io/errors':
-        "meshcoverage.io/requires: unknown responsibility 'circuit-braker' (did you mean 'circuit-breaker'?)",
-    });
-  });
-
-  it('keeps a component whose mesh is unknown, with only the error', () => {
-    expect(annotations('mistyped-mesh')).toEqual({
-      'meshcoverage.io/mesh': 'istoi',
-      'meshcoverage.io/requires': 'mtls',
-      'meshcoverage.io/errors':
-        "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
-    });
-  });
-
-  it('leaves components that declare nothing and other kinds alone', () => {
-    expect(entities.has('docs-site')).toBe(true);
-    expect(annotations('docs-site')).toEqual({});
-    expect(annotations('payments')).toEqual({
-      'meshcoverage.io/mesh': 'istio',
-    });
-  });
+// SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+  disableDocker: true,
 });
+
+describe.each(databases.eachSupportedId())(
+  'catalogModuleMeshCoverage in a real catalog on %s',
+  databaseId => {
+    let entities: Map<string, Entity>;
+    let stop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          mockServices.database.factory({ knex }),
+          catalogPlugin,
+          catalogModuleMeshCoverage,
+          mockServices.rootConfig.factory({
+            data: {
+              catalog: {
+                rules: [{ allow: ['Component', 'API', 'Location'] }],
+                locations: [
+                  {
+                    type: 'file',
+                    target: resolvePath(
+                      __dirname,
+                      '__fixtures__/entities.yaml',
+                    ),
+                  },
+                ],
+              },
+              meshCoverage: {
+                defaultRequirements: { service: ['mtls', 'retries'] },
+              },
+            },
+          }),
+        ],
+      });
+      const { server } = backend;
+      stop = () => backend.stop();
+      const read = async () =>
+        (
+          await request(server)
+            .get(
+              '/api/catalog/entities/by-query?filter=kind=component,kind=api',
+            )
+            .set('Authorization', mockCredentials.user.header())
+        ).body.items as Entity[];
+      let items: Entity[] = [];
+      for (let attempt = 0; attempt < 150 && items.length < 5; attempt += 1) {
+        items = await read();
+        if (items.length < 5) {
+          await new Promise(r => setTimeout(r, 200));
+        }
+      }
+      entities = new Map(items.map(e => [e.metadata.name, e]));
+    });
+    afterAll(() => stop());
+
+    const annotations = (name: string) =>
+      Object.fromEntries(
+        Object.entries(entities.get(name)?.metadata.annotations ?? {}).filter(
+          ([key]) => key.startsWith('meshcoverage.io/'),
+        ),
+      );
+
+    it('writes the computed annotations, with config defaults for the spec.type', () => {
+      expect(annotations('payments-api')).toEqual({
+        'meshcoverage.io/mesh': 'linkerd',
+        'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
+        'meshcoverage.io/implements': 'jwt-auth',
+        'meshcoverage.io/covered': 'retries,mtls',
+        'meshcoverage.io/gaps': 'circuit-breaker',
+        'meshcoverage.io/coverage': '75',
+      });
+    });
+
+    it('keeps a component with a typo in the catalog, with the error and the suggestion', () => {
+      expect(entities.has('search-api')).toBe(true);
+      expect(annotations('search-api')).toEqual({
+        'meshcoverage.io/mesh': 'istio',
+        'meshcoverage.io/requires': 'circuit-braker, retries',
+        'meshcoverage.io/covered': 'retries,mtls',
+        'meshcoverage.io/gaps': '',
+        'meshcoverage.io/coverage': '100',
+        'meshcoverage.io/errors':
+          "meshcoverage.io/requires: unknown responsibility 'circuit-braker' (did you mean 'circuit-breaker'?)",
+      });
+    });
+
+    it('keeps a component whose mesh is unknown, with only the error', () => {
+      expect(annotations('mistyped-mesh')).toEqual({
+        'meshcoverage.io/mesh': 'istoi',
+        'meshcoverage.io/requires': 'mtls',
+        'meshcoverage.io/errors':
+          "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
+      });
+    });
+
+    it('leaves components that declare nothing and other kinds alone', () => {
+      expect(entities.has('docs-site')).toBe(true);
+      expect(annotations('docs-site')).toEqual({});
+      expect(annotations('payments')).toEqual({
+        'meshcoverage.io/mesh': 'istio',
+      });
+    });
+  },
+);
 
 describe('catalogModuleMeshCoverage start-up', () => {
   it('stops the backend on a typo in meshCoverage.defaultRequirements', async () => {

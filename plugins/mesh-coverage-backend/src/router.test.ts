@@ -3,6 +3,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
@@ -10,12 +12,20 @@ import { meshCoveragePlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
+// SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
 const BASE = '/api/mesh-coverage';
 
 /** A real catalog over a file location; the processing loop ingests the test entities. */
-async function startPortal() {
+async function startPortal(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
   const backend = await startTestBackend({
     features: [
+      mockServices.database.factory({ knex }),
       meshCoveragePlugin,
       catalogPlugin,
       mockServices.rootConfig.factory({
@@ -52,379 +62,390 @@ async function startPortal() {
   return { backend, server: backend.server, user };
 }
 
-describe('mesh-coverage routes', () => {
-  let portal: Awaited<ReturnType<typeof startPortal>>;
-  let server: typeof portal.server;
-  let user: string;
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ server, user } = portal);
-  });
-  afterAll(() => portal.backend.stop());
-
-  describe('GET /health', () => {
-    it('answers without credentials', async () => {
-      const res = await request(server).get(`${BASE}/health`);
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok' });
+describe.each(databases.eachSupportedId())(
+  'mesh-coverage routes on %s',
+  databaseId => {
+    let portal: Awaited<ReturnType<typeof startPortal>>;
+    let server: typeof portal.server;
+    let user: string;
+    beforeAll(async () => {
+      portal = await startPortal(databaseId);
+      ({ server, user } = portal);
     });
-  });
+    afterAll(() => portal.backend.stop());
 
-  describe('auth', () => {
-    it.each([
-      ['get', '/matrix'],
-      ['post', '/evaluate'],
-      ['get', '/coverage?entityRef=component:default/payments-api'],
-      ['get', '/fleet'],
-    ] as const)(
-      '%s %s answers 401 without credentials',
-      async (method, path) => {
-        const res = await request(server)[method](`${BASE}${path}`);
-        expect(res.status).toBe(401);
-      },
-    );
-
-    it('accepts service credentials', async () => {
-      const res = await request(server)
-        .get(`${BASE}/matrix`)
-        .set('Authorization', mockCredentials.service.header());
-      expect(res.status).toBe(200);
-    });
-  });
-
-  describe('GET /matrix', () => {
-    it('serves the matrix with its meta and an ETag', async () => {
-      const res = await request(server)
-        .get(`${BASE}/matrix`)
-        .set('Authorization', user);
-      expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
-      expect(res.headers.etag).toMatch(/^"[0-9a-f]{20}"$/);
-      expect(Object.keys(res.body)).toEqual([
-        'title',
-        'description',
-        'tools',
-        'categories',
-        'responsibilities',
-        'cells',
-        'meta',
-      ]);
-      expect(res.body.tools).toHaveLength(8);
-      expect(res.body.responsibilities).toHaveLength(35);
-      expect(res.body.cells[0]).toEqual({
-        toolId: 'kubernetes',
-        responsibilityId: 'protocol-tcp',
-        support: 'no',
-        alternative: { en: 'Service + kube-proxy', ja: 'Service + kube-proxy' },
-      });
-      expect(res.body.meta).toEqual({
-        source: 'built-in',
-        loadedAt: expect.any(String),
-        version: expect.any(String),
+    describe('GET /health', () => {
+      it('answers without credentials', async () => {
+        const res = await request(server).get(`${BASE}/health`);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ status: 'ok' });
       });
     });
 
-    it('answers 304 to a matching If-None-Match', async () => {
-      const first = await request(server)
-        .get(`${BASE}/matrix`)
-        .set('Authorization', user);
-      const again = await request(server)
-        .get(`${BASE}/matrix`)
-        .set('Authorization', user)
-        .set('If-None-Match', first.headers.etag);
-      expect(again.status).toBe(304);
-      expect(again.text).toBe('');
-      const stale = await request(server)
-        .get(`${BASE}/matrix`)
-        .set('Authorization', user)
-        .set('If-None-Match', '"something-else"');
-      expect(stale.status).toBe(200);
-    });
-  });
+    describe('auth', () => {
+      it.each([
+        ['get', '/matrix'],
+        ['post', '/evaluate'],
+        ['get', '/coverage?entityRef=component:default/payments-api'],
+        ['get', '/fleet'],
+      ] as const)(
+        '%s %s answers 401 without credentials',
+        async (method, path) => {
+          const res = await request(server)[method](`${BASE}${path}`);
+          expect(res.status).toBe(401);
+        },
+      );
 
-  describe('POST /evaluate', () => {
-    it('returns the coverage report', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .send({
-          mesh: 'linkerd',
-          requires: ['jwt-auth', 'mtls', 'circuit-breaker'],
-          implements: ['jwt-auth'],
-        });
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({
-        mesh: 'linkerd',
-        coverage: 67,
-        items: [
-          {
-            responsibilityId: 'circuit-breaker',
-            status: 'gap',
-            support: 'no',
-            unknown: undefined,
-            alternative: undefined,
+      it('accepts service credentials', async () => {
+        const res = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', mockCredentials.service.header());
+        expect(res.status).toBe(200);
+      });
+    });
+
+    describe('GET /matrix', () => {
+      it('serves the matrix with its meta and an ETag', async () => {
+        const res = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', user);
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers.etag).toMatch(/^"[0-9a-f]{20}"$/);
+        expect(Object.keys(res.body)).toEqual([
+          'title',
+          'description',
+          'tools',
+          'categories',
+          'responsibilities',
+          'cells',
+          'meta',
+        ]);
+        expect(res.body.tools).toHaveLength(8);
+        expect(res.body.responsibilities).toHaveLength(35);
+        expect(res.body.cells[0]).toEqual({
+          toolId: 'kubernetes',
+          responsibilityId: 'protocol-tcp',
+          support: 'no',
+          alternative: {
+            en: 'Service + kube-proxy',
+            ja: 'Service + kube-proxy',
           },
-          { responsibilityId: 'mtls', status: 'mesh', support: 'yes' },
-          { responsibilityId: 'jwt-auth', status: 'app', support: 'no' },
-        ].map(item => JSON.parse(JSON.stringify(item))),
-        covered: ['mtls'],
-        implementedByApp: ['jwt-auth'],
-        gaps: ['circuit-breaker'],
-        errors: [],
-      });
-    });
-
-    it('answers 400 naming unknown ids and the closest valid ones', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .send({ mesh: 'istoi', requires: ['mtsl', 'retries'] });
-      expect(res.status).toBe(400);
-      expect(res.body.error).toEqual({
-        name: 'InputError',
-        message:
-          "mesh: unknown mesh 'istoi' (did you mean 'istio'?); requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
-      });
-    });
-
-    it('answers 400 for a body that is not JSON', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .set('Content-Type', 'application/json')
-        .send('{"mesh":');
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toMatch(
-        /^request body is not valid JSON \(/,
-      );
-    });
-
-    it('answers 400 for a body over the size limit', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .send({
-          mesh: 'istio',
-          requires: Array.from({ length: 20_000 }, () => 'mtls'),
         });
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe(
-        'request body is larger than 64kb; send at most 1000 ids per list',
-      );
-    });
-
-    it('answers 400 for too many ids', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .send({
-          mesh: 'istio',
-          requires: Array.from({ length: 1001 }, () => 'mtls'),
+        expect(res.body.meta).toEqual({
+          source: 'built-in',
+          loadedAt: expect.any(String),
+          version: expect.any(String),
         });
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe('requires: at most 1000 ids');
-    });
+      });
 
-    it('answers 400 for a body of the wrong shape', async () => {
-      const res = await request(server)
-        .post(`${BASE}/evaluate`)
-        .set('Authorization', user)
-        .send({ mesh: 'istio', requires: 'mtls' });
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe('requires: expected a list of ids');
-    });
-  });
-
-  describe('GET /coverage', () => {
-    it('returns the coverage report of a catalog component, with config defaults', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=component:default/payments-api`)
-        .set('Authorization', user);
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({
-        entityRef: 'component:default/payments-api',
-        mesh: 'linkerd',
-        coverage: 67,
-        covered: ['mtls'],
-        implementedByApp: ['jwt-auth'],
-        gaps: ['circuit-breaker'],
-        errors: [],
+      it('answers 304 to a matching If-None-Match', async () => {
+        const first = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', user);
+        const again = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', user)
+          .set('If-None-Match', first.headers.etag);
+        expect(again.status).toBe(304);
+        expect(again.text).toBe('');
+        const stale = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', user)
+          .set('If-None-Match', '"something-else"');
+        expect(stale.status).toBe(200);
       });
     });
 
-    it('accepts a bare name as component:default/<name>', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=batch-job`)
-        .set('Authorization', user);
-      expect(res.body).toMatchObject({
-        mesh: 'kubernetes',
-        gaps: ['app-logs-ship'],
-        coverage: 0,
+    describe('POST /evaluate', () => {
+      it('returns the coverage report', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .send({
+            mesh: 'linkerd',
+            requires: ['jwt-auth', 'mtls', 'circuit-breaker'],
+            implements: ['jwt-auth'],
+          });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({
+          mesh: 'linkerd',
+          coverage: 67,
+          items: [
+            {
+              responsibilityId: 'circuit-breaker',
+              status: 'gap',
+              support: 'no',
+              unknown: undefined,
+              alternative: undefined,
+            },
+            { responsibilityId: 'mtls', status: 'mesh', support: 'yes' },
+            { responsibilityId: 'jwt-auth', status: 'app', support: 'no' },
+          ].map(item => JSON.parse(JSON.stringify(item))),
+          covered: ['mtls'],
+          implementedByApp: ['jwt-auth'],
+          gaps: ['circuit-breaker'],
+          errors: [],
+        });
+      });
+
+      it('answers 400 naming unknown ids and the closest valid ones', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .send({ mesh: 'istoi', requires: ['mtsl', 'retries'] });
+        expect(res.status).toBe(400);
+        expect(res.body.error).toEqual({
+          name: 'InputError',
+          message:
+            "mesh: unknown mesh 'istoi' (did you mean 'istio'?); requires: unknown responsibility 'mtsl' (did you mean 'mtls'?)",
+        });
+      });
+
+      it('answers 400 for a body that is not JSON', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .set('Content-Type', 'application/json')
+          .send('{"mesh":');
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(
+          /^request body is not valid JSON \(/,
+        );
+      });
+
+      it('answers 400 for a body over the size limit', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .send({
+            mesh: 'istio',
+            requires: Array.from({ length: 20_000 }, () => 'mtls'),
+          });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          'request body is larger than 64kb; send at most 1000 ids per list',
+        );
+      });
+
+      it('answers 400 for too many ids', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .send({
+            mesh: 'istio',
+            requires: Array.from({ length: 1001 }, () => 'mtls'),
+          });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe('requires: at most 1000 ids');
+      });
+
+      it('answers 400 for a body of the wrong shape', async () => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .send({ mesh: 'istio', requires: 'mtls' });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe('requires: expected a list of ids');
       });
     });
 
-    it('reports annotation errors of a component whose mesh is unknown', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=component:default/typo-service`)
-        .set('Authorization', user);
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({
-        entityRef: 'component:default/typo-service',
-        mesh: 'istoi',
-        coverage: null,
-        items: [],
-        covered: [],
-        implementedByApp: [],
-        gaps: [],
-        errors: [
-          "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
-        ],
+    describe('GET /coverage', () => {
+      it('returns the coverage report of a catalog component, with config defaults', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=component:default/payments-api`)
+          .set('Authorization', user);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          entityRef: 'component:default/payments-api',
+          mesh: 'linkerd',
+          coverage: 67,
+          covered: ['mtls'],
+          implementedByApp: ['jwt-auth'],
+          gaps: ['circuit-breaker'],
+          errors: [],
+        });
+      });
+
+      it('accepts a bare name as component:default/<name>', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=batch-job`)
+          .set('Authorization', user);
+        expect(res.body).toMatchObject({
+          mesh: 'kubernetes',
+          gaps: ['app-logs-ship'],
+          coverage: 0,
+        });
+      });
+
+      it('reports annotation errors of a component whose mesh is unknown', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=component:default/typo-service`)
+          .set('Authorization', user);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({
+          entityRef: 'component:default/typo-service',
+          mesh: 'istoi',
+          coverage: null,
+          items: [],
+          covered: [],
+          implementedByApp: [],
+          gaps: [],
+          errors: [
+            "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
+          ],
+        });
+      });
+
+      it('answers 400 naming a malformed ref', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=component:default/`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          "entityRef: malformed entity ref 'component:default/' (expected kind:namespace/name, e.g. component:default/payments-api)",
+        );
+      });
+
+      it('answers 400 for a ref that is not a component', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=api:default/payments`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(
+          /'api:default\/payments' is a api; mesh coverage is computed for Component entities/,
+        );
+      });
+
+      it('answers 400 without an entityRef', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/^entityRef: required/);
+      });
+
+      it('answers 404 for a component that is not in the catalog', async () => {
+        const res = await request(server)
+          .get(`${BASE}/coverage?entityRef=component:default/nope`)
+          .set('Authorization', user);
+        expect(res.status).toBe(404);
+        expect(res.body.error).toEqual({
+          name: 'NotFoundError',
+          message: "No component 'component:default/nope' in the catalog",
+        });
       });
     });
 
-    it('answers 400 naming a malformed ref', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=component:default/`)
-        .set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe(
-        "entityRef: malformed entity ref 'component:default/' (expected kind:namespace/name, e.g. component:default/payments-api)",
-      );
-    });
-
-    it('answers 400 for a ref that is not a component', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=api:default/payments`)
-        .set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(
-        /'api:default\/payments' is a api; mesh coverage is computed for Component entities/,
-      );
-    });
-
-    it('answers 400 without an entityRef', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage`)
-        .set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/^entityRef: required/);
-    });
-
-    it('answers 404 for a component that is not in the catalog', async () => {
-      const res = await request(server)
-        .get(`${BASE}/coverage?entityRef=component:default/nope`)
-        .set('Authorization', user);
-      expect(res.status).toBe(404);
-      expect(res.body.error).toEqual({
-        name: 'NotFoundError',
-        message: "No component 'component:default/nope' in the catalog",
+    describe('GET /fleet', () => {
+      it('aggregates every component of the catalog', async () => {
+        const res = await request(server)
+          .get(`${BASE}/fleet`)
+          .set('Authorization', user);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({
+          components: 3,
+          meshes: [
+            { mesh: 'kubernetes', components: 1 },
+            { mesh: 'linkerd', components: 1 },
+          ],
+          invalidMesh: 1,
+          withErrors: 1,
+          undeclared: 0,
+          meanCoverage: 34,
+          responsibilities: [
+            {
+              responsibilityId: 'circuit-breaker',
+              required: 1,
+              covered: 0,
+              implementedByApp: 0,
+              gaps: 1,
+            },
+            {
+              responsibilityId: 'mtls',
+              required: 1,
+              covered: 1,
+              implementedByApp: 0,
+              gaps: 0,
+            },
+            {
+              responsibilityId: 'jwt-auth',
+              required: 1,
+              covered: 0,
+              implementedByApp: 1,
+              gaps: 0,
+            },
+            {
+              responsibilityId: 'app-logs-ship',
+              required: 1,
+              covered: 0,
+              implementedByApp: 0,
+              gaps: 1,
+            },
+          ],
+        });
       });
-    });
-  });
 
-  describe('GET /fleet', () => {
-    it('aggregates every component of the catalog', async () => {
-      const res = await request(server)
-        .get(`${BASE}/fleet`)
-        .set('Authorization', user);
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({
-        components: 3,
-        meshes: [
+      it('answers a what-if with today and the change', async () => {
+        const res = await request(server)
+          .get(`${BASE}/fleet?mesh=istio`)
+          .set('Authorization', user);
+        expect(res.status).toBe(200);
+        expect(res.body.whatIfMesh).toBe('istio');
+        expect(res.body.meshes).toEqual([{ mesh: 'istio', components: 3 }]);
+        expect(res.body.today.meshes).toEqual([
           { mesh: 'kubernetes', components: 1 },
           { mesh: 'linkerd', components: 1 },
-        ],
-        invalidMesh: 1,
-        withErrors: 1,
-        undeclared: 0,
-        meanCoverage: 34,
-        responsibilities: [
+        ]);
+        expect(res.body.change).toEqual([
           {
             responsibilityId: 'circuit-breaker',
-            required: 1,
-            covered: 0,
+            covered: 1,
             implementedByApp: 0,
-            gaps: 1,
+            gaps: -1,
           },
           {
             responsibilityId: 'mtls',
-            required: 1,
             covered: 1,
             implementedByApp: 0,
             gaps: 0,
           },
           {
             responsibilityId: 'jwt-auth',
-            required: 1,
-            covered: 0,
-            implementedByApp: 1,
+            covered: 1,
+            implementedByApp: -1,
             gaps: 0,
           },
           {
             responsibilityId: 'app-logs-ship',
-            required: 1,
             covered: 0,
             implementedByApp: 0,
-            gaps: 1,
+            gaps: 0,
           },
-        ],
+        ]);
+      });
+
+      it('links the components behind each number on request', async () => {
+        const res = await request(server)
+          .get(`${BASE}/fleet?entityRefs=true`)
+          .set('Authorization', user);
+        expect(res.body.responsibilities[0].entityRefs).toEqual({
+          covered: [],
+          implementedByApp: [],
+          gaps: ['component:default/payments-api'],
+        });
+      });
+
+      it('answers 400 for an unknown what-if mesh', async () => {
+        const res = await request(server)
+          .get(`${BASE}/fleet?mesh=linkerdd`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          "mesh: unknown mesh 'linkerdd' (did you mean 'linkerd'?)",
+        );
       });
     });
-
-    it('answers a what-if with today and the change', async () => {
-      const res = await request(server)
-        .get(`${BASE}/fleet?mesh=istio`)
-        .set('Authorization', user);
-      expect(res.status).toBe(200);
-      expect(res.body.whatIfMesh).toBe('istio');
-      expect(res.body.meshes).toEqual([{ mesh: 'istio', components: 3 }]);
-      expect(res.body.today.meshes).toEqual([
-        { mesh: 'kubernetes', components: 1 },
-        { mesh: 'linkerd', components: 1 },
-      ]);
-      expect(res.body.change).toEqual([
-        {
-          responsibilityId: 'circuit-breaker',
-          covered: 1,
-          implementedByApp: 0,
-          gaps: -1,
-        },
-        { responsibilityId: 'mtls', covered: 1, implementedByApp: 0, gaps: 0 },
-        {
-          responsibilityId: 'jwt-auth',
-          covered: 1,
-          implementedByApp: -1,
-          gaps: 0,
-        },
-        {
-          responsibilityId: 'app-logs-ship',
-          covered: 0,
-          implementedByApp: 0,
-          gaps: 0,
-        },
-      ]);
-    });
-
-    it('links the components behind each number on request', async () => {
-      const res = await request(server)
-        .get(`${BASE}/fleet?entityRefs=true`)
-        .set('Authorization', user);
-      expect(res.body.responsibilities[0].entityRefs).toEqual({
-        covered: [],
-        implementedByApp: [],
-        gaps: ['component:default/payments-api'],
-      });
-    });
-
-    it('answers 400 for an unknown what-if mesh', async () => {
-      const res = await request(server)
-        .get(`${BASE}/fleet?mesh=linkerdd`)
-        .set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe(
-        "mesh: unknown mesh 'linkerdd' (did you mean 'linkerd'?)",
-      );
-    });
-  });
-});
+  },
+);

@@ -18,7 +18,11 @@ import {
   SYNC_TASK_ID,
 } from './DefaultMeshMatrixService';
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+// SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+  disableDocker: true,
+});
 
 /** The built-in matrix with one cell changed, so a refresh is observable. */
 function edited(support: 'yes' | 'no'): MeshMatrix {
@@ -29,228 +33,235 @@ function edited(support: 'yes' | 'no'): MeshMatrix {
   return matrix;
 }
 
-describe('DefaultMeshMatrixService', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mesh-matrix-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function create(
-    matrixConfig: JsonObject | undefined,
-    urlReader: Partial<UrlReaderService> = {},
-  ) {
-    const scheduler = mockServices.scheduler.mock();
-    const logger = mockServices.logger.mock();
-    const knex = await databases.init('SQLITE_3');
-    const service = await DefaultMeshMatrixService.create({
-      config: mockServices.rootConfig({
-        data: matrixConfig ? { meshCoverage: { matrix: matrixConfig } } : {},
-      }),
-      logger,
-      urlReader: mockServices.urlReader.mock(urlReader),
-      scheduler,
-      database: mockServices.database({ knex }),
+describe.each(databases.eachSupportedId())(
+  'DefaultMeshMatrixService on %s',
+  databaseId => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'mesh-matrix-'));
     });
-    const task = (id: string) =>
-      scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id)?.[0] as
-        | SchedulerServiceTaskInvocationDefinition
-        | undefined;
-    return { service, scheduler, logger, task, knex };
-  }
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const cellSupport = async (service: DefaultMeshMatrixService) =>
-    (await service.getMatrix()).index.cell('linkerd', 'circuit-breaker')
-      ?.support;
-
-  it('serves the built-in matrix without config, and schedules nothing', async () => {
-    const { service, scheduler } = await create(undefined);
-    const { matrix, meta } = await service.getMatrix();
-    expect(matrix).toBe(BUILTIN_MATRIX);
-    expect(meta.source).toBe('built-in');
-    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
-  });
-
-  it('serves a YAML file override', async () => {
-    const path = join(dir, 'matrix.yaml');
-    writeFileSync(path, toYaml(edited('yes')));
-    const { service } = await create({ path });
-    expect(await cellSupport(service)).toBe('yes');
-    expect((await service.getMatrix()).meta).toEqual({
-      source: path,
-      loadedAt: expect.any(String),
-      version: expect.stringMatching(/^[0-9a-f]{16}$/),
-    });
-  });
-
-  it('serves a JSON file override', async () => {
-    const path = join(dir, 'matrix.json');
-    writeFileSync(path, JSON.stringify(edited('yes')));
-    const { service } = await create({ path });
-    expect(await cellSupport(service)).toBe('yes');
-  });
-
-  it('refuses to start on an invalid file, naming the file and the path inside it', async () => {
-    const path = join(dir, 'matrix.yaml');
-    const broken = edited('yes') as any;
-    broken.cells[12].support = 'maybe';
-    writeFileSync(path, toYaml(broken));
-    await expect(create({ path })).rejects.toThrow(
-      `Invalid mesh matrix in ${path}:\n  cells[12].support: expected yes|no|partial|unknown|not-applicable, got 'maybe'`,
-    );
-  });
-
-  it('refuses to start on a file that is not YAML', async () => {
-    const path = join(dir, 'matrix.yaml');
-    writeFileSync(path, 'tools: [istio\ncells: {');
-    await expect(create({ path })).rejects.toThrow(
-      new RegExp(`^Could not parse the mesh matrix in ${path}: `),
-    );
-  });
-
-  it('refuses to start on a missing file', async () => {
-    await expect(create({ path: join(dir, 'nope.yaml') })).rejects.toThrow(
-      /Could not read the mesh matrix file .*nope\.yaml .*ENOENT/,
-    );
-  });
-
-  it('refuses both a path and a url', async () => {
-    await expect(
-      create({ path: 'a.yaml', url: 'https://example.com/m.yaml' }),
-    ).rejects.toThrow('meshCoverage.matrix has both path and url');
-  });
-
-  it('replaces the matrix on refresh, once across instances, and every instance syncs', async () => {
-    const path = join(dir, 'matrix.yaml');
-    writeFileSync(path, toYaml(edited('no')));
-    const { service, task } = await create({ path, refresh: { minutes: 10 } });
-    expect(task(REFRESH_TASK_ID)).toMatchObject({
-      scope: 'global',
-      frequency: { minutes: 10 },
-    });
-    expect(task(SYNC_TASK_ID)).toMatchObject({ scope: 'local' });
-    const before = (await service.getMatrix()).meta.version;
-
-    writeFileSync(path, toYaml(edited('yes')));
-    await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
-
-    expect(await cellSupport(service)).toBe('yes');
-    const { meta } = await service.getMatrix();
-    expect(meta.version).not.toBe(before);
-    expect(meta.error).toBeUndefined();
-  });
-
-  it('keeps the last good matrix when the refreshed file is invalid, reports it, and recovers', async () => {
-    const path = join(dir, 'matrix.yaml');
-    writeFileSync(path, toYaml(edited('yes')));
-    const { service, task, logger } = await create({
-      path,
-      refresh: { minutes: 10 },
-    });
-    const good = (await service.getMatrix()).meta.version;
-
-    const broken = edited('no') as any;
-    broken.cells[3].toolId = 'istoi';
-    writeFileSync(path, toYaml(broken));
-    await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
-
-    let served = await service.getMatrix();
-    expect(served.meta.version).toBe(good);
-    expect(await cellSupport(service)).toBe('yes');
-    expect(served.meta.error).toEqual({
-      message: `Invalid mesh matrix in ${path}:\n  cells[3].toolId: unknown tool 'istoi'`,
-      at: expect.any(String),
-    });
-    expect(logger.error).toHaveBeenCalledWith(
-      'Mesh matrix refresh failed; the last good matrix stays in service',
-      expect.objectContaining({ source: path }),
-    );
-
-    unlinkSync(path);
-    await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
-    served = await service.getMatrix();
-    expect(served.meta.version).toBe(good);
-    expect(served.meta.error?.message).toMatch(
-      /Could not read the mesh matrix file .*ENOENT/,
-    );
-
-    writeFileSync(path, toYaml(edited('no')));
-    await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
-    served = await service.getMatrix();
-    expect(served.meta.error).toBeUndefined();
-    expect(await cellSupport(service)).toBe('no');
-  });
-
-  it('reads a URL source through the UrlReaderService', async () => {
-    const url = 'https://git.example.com/platform/matrix/blob/main/matrix.yaml';
-    const readUrl = jest.fn(async () => ({
-      buffer: async () => Buffer.from(toYaml(edited('yes'))),
-    }));
-    const { service } = await create({ url }, { readUrl: readUrl as any });
-    expect(readUrl).toHaveBeenCalledWith(
-      url,
-      expect.objectContaining({ signal: expect.anything() }),
-    );
-    expect(await cellSupport(service)).toBe('yes');
-    expect((await service.getMatrix()).meta.source).toBe(url);
-  });
-
-  it('keeps the last good matrix when the URL fails on refresh', async () => {
-    const url = 'https://git.example.com/matrix.yaml';
-    const readUrl = jest
-      .fn()
-      .mockResolvedValueOnce({
-        buffer: async () => Buffer.from(toYaml(edited('yes'))),
-      })
-      .mockRejectedValueOnce(
-        new Error('Request failed with 500 Internal Server Error'),
-      );
-    const { service, task } = await create(
-      { url, refresh: { minutes: 1 } },
-      { readUrl },
-    );
-    await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
-    const { meta } = await service.getMatrix();
-    expect(meta.error?.message).toBe(
-      `Could not read the mesh matrix from ${url}: Request failed with 500 Internal Server Error`,
-    );
-    expect(await cellSupport(service)).toBe('yes');
-  });
-
-  it('lets a second instance on the same database take up the refreshed matrix', async () => {
-    const path = join(dir, 'matrix.yaml');
-    writeFileSync(path, toYaml(edited('no')));
-    const knex = await databases.init('SQLITE_3');
-    const instance = async () => {
+    async function create(
+      matrixConfig: JsonObject | undefined,
+      urlReader: Partial<UrlReaderService> = {},
+    ) {
       const scheduler = mockServices.scheduler.mock();
+      const logger = mockServices.logger.mock();
+      const knex = await databases.init(databaseId);
       const service = await DefaultMeshMatrixService.create({
         config: mockServices.rootConfig({
-          data: {
-            meshCoverage: { matrix: { path, refresh: { minutes: 10 } } },
-          },
+          data: matrixConfig ? { meshCoverage: { matrix: matrixConfig } } : {},
         }),
-        logger: mockServices.logger.mock(),
-        urlReader: mockServices.urlReader.mock(),
+        logger,
+        urlReader: mockServices.urlReader.mock(urlReader),
         scheduler,
         database: mockServices.database({ knex }),
       });
       const task = (id: string) =>
-        scheduler.scheduleTask.mock.calls.find(
-          ([t]) => t.id === id,
-        )![0] as SchedulerServiceTaskInvocationDefinition;
-      return { service, task };
-    };
-    const first = await instance();
-    const second = await instance();
+        scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id)?.[0] as
+          | SchedulerServiceTaskInvocationDefinition
+          | undefined;
+      return { service, scheduler, logger, task, knex };
+    }
 
-    writeFileSync(path, toYaml(edited('yes')));
-    await first.task(REFRESH_TASK_ID).fn(new AbortController().signal);
-    expect(await cellSupport(second.service)).toBe('no');
+    const cellSupport = async (service: DefaultMeshMatrixService) =>
+      (await service.getMatrix()).index.cell('linkerd', 'circuit-breaker')
+        ?.support;
 
-    await second.task(SYNC_TASK_ID).fn(new AbortController().signal);
-    expect(await cellSupport(second.service)).toBe('yes');
-    expect((await second.service.getMatrix()).meta.version).toBe(
-      (await first.service.getMatrix()).meta.version,
-    );
-  });
-});
+    it('serves the built-in matrix without config, and schedules nothing', async () => {
+      const { service, scheduler } = await create(undefined);
+      const { matrix, meta } = await service.getMatrix();
+      expect(matrix).toBe(BUILTIN_MATRIX);
+      expect(meta.source).toBe('built-in');
+      expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    });
+
+    it('serves a YAML file override', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('yes')));
+      const { service } = await create({ path });
+      expect(await cellSupport(service)).toBe('yes');
+      expect((await service.getMatrix()).meta).toEqual({
+        source: path,
+        loadedAt: expect.any(String),
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      });
+    });
+
+    it('serves a JSON file override', async () => {
+      const path = join(dir, 'matrix.json');
+      writeFileSync(path, JSON.stringify(edited('yes')));
+      const { service } = await create({ path });
+      expect(await cellSupport(service)).toBe('yes');
+    });
+
+    it('refuses to start on an invalid file, naming the file and the path inside it', async () => {
+      const path = join(dir, 'matrix.yaml');
+      const broken = edited('yes') as any;
+      broken.cells[12].support = 'maybe';
+      writeFileSync(path, toYaml(broken));
+      await expect(create({ path })).rejects.toThrow(
+        `Invalid mesh matrix in ${path}:\n  cells[12].support: expected yes|no|partial|unknown|not-applicable, got 'maybe'`,
+      );
+    });
+
+    it('refuses to start on a file that is not YAML', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, 'tools: [istio\ncells: {');
+      await expect(create({ path })).rejects.toThrow(
+        new RegExp(`^Could not parse the mesh matrix in ${path}: `),
+      );
+    });
+
+    it('refuses to start on a missing file', async () => {
+      await expect(create({ path: join(dir, 'nope.yaml') })).rejects.toThrow(
+        /Could not read the mesh matrix file .*nope\.yaml .*ENOENT/,
+      );
+    });
+
+    it('refuses both a path and a url', async () => {
+      await expect(
+        create({ path: 'a.yaml', url: 'https://example.com/m.yaml' }),
+      ).rejects.toThrow('meshCoverage.matrix has both path and url');
+    });
+
+    it('replaces the matrix on refresh, once across instances, and every instance syncs', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('no')));
+      const { service, task } = await create({
+        path,
+        refresh: { minutes: 10 },
+      });
+      expect(task(REFRESH_TASK_ID)).toMatchObject({
+        scope: 'global',
+        frequency: { minutes: 10 },
+      });
+      expect(task(SYNC_TASK_ID)).toMatchObject({ scope: 'local' });
+      const before = (await service.getMatrix()).meta.version;
+
+      writeFileSync(path, toYaml(edited('yes')));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+
+      expect(await cellSupport(service)).toBe('yes');
+      const { meta } = await service.getMatrix();
+      expect(meta.version).not.toBe(before);
+      expect(meta.error).toBeUndefined();
+    });
+
+    it('keeps the last good matrix when the refreshed file is invalid, reports it, and recovers', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('yes')));
+      const { service, task, logger } = await create({
+        path,
+        refresh: { minutes: 10 },
+      });
+      const good = (await service.getMatrix()).meta.version;
+
+      const broken = edited('no') as any;
+      broken.cells[3].toolId = 'istoi';
+      writeFileSync(path, toYaml(broken));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+
+      let served = await service.getMatrix();
+      expect(served.meta.version).toBe(good);
+      expect(await cellSupport(service)).toBe('yes');
+      expect(served.meta.error).toEqual({
+        message: `Invalid mesh matrix in ${path}:\n  cells[3].toolId: unknown tool 'istoi'`,
+        at: expect.any(String),
+      });
+      expect(logger.error).toHaveBeenCalledWith(
+        'Mesh matrix refresh failed; the last good matrix stays in service',
+        expect.objectContaining({ source: path }),
+      );
+
+      unlinkSync(path);
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      served = await service.getMatrix();
+      expect(served.meta.version).toBe(good);
+      expect(served.meta.error?.message).toMatch(
+        /Could not read the mesh matrix file .*ENOENT/,
+      );
+
+      writeFileSync(path, toYaml(edited('no')));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      served = await service.getMatrix();
+      expect(served.meta.error).toBeUndefined();
+      expect(await cellSupport(service)).toBe('no');
+    });
+
+    it('reads a URL source through the UrlReaderService', async () => {
+      const url =
+        'https://git.example.com/platform/matrix/blob/main/matrix.yaml';
+      const readUrl = jest.fn(async () => ({
+        buffer: async () => Buffer.from(toYaml(edited('yes'))),
+      }));
+      const { service } = await create({ url }, { readUrl: readUrl as any });
+      expect(readUrl).toHaveBeenCalledWith(
+        url,
+        expect.objectContaining({ signal: expect.anything() }),
+      );
+      expect(await cellSupport(service)).toBe('yes');
+      expect((await service.getMatrix()).meta.source).toBe(url);
+    });
+
+    it('keeps the last good matrix when the URL fails on refresh', async () => {
+      const url = 'https://git.example.com/matrix.yaml';
+      const readUrl = jest
+        .fn()
+        .mockResolvedValueOnce({
+          buffer: async () => Buffer.from(toYaml(edited('yes'))),
+        })
+        .mockRejectedValueOnce(
+          new Error('Request failed with 500 Internal Server Error'),
+        );
+      const { service, task } = await create(
+        { url, refresh: { minutes: 1 } },
+        { readUrl },
+      );
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      const { meta } = await service.getMatrix();
+      expect(meta.error?.message).toBe(
+        `Could not read the mesh matrix from ${url}: Request failed with 500 Internal Server Error`,
+      );
+      expect(await cellSupport(service)).toBe('yes');
+    });
+
+    it('lets a second instance on the same database take up the refreshed matrix', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('no')));
+      const knex = await databases.init(databaseId);
+      const instance = async () => {
+        const scheduler = mockServices.scheduler.mock();
+        const service = await DefaultMeshMatrixService.create({
+          config: mockServices.rootConfig({
+            data: {
+              meshCoverage: { matrix: { path, refresh: { minutes: 10 } } },
+            },
+          }),
+          logger: mockServices.logger.mock(),
+          urlReader: mockServices.urlReader.mock(),
+          scheduler,
+          database: mockServices.database({ knex }),
+        });
+        const task = (id: string) =>
+          scheduler.scheduleTask.mock.calls.find(
+            ([t]) => t.id === id,
+          )![0] as SchedulerServiceTaskInvocationDefinition;
+        return { service, task };
+      };
+      const first = await instance();
+      const second = await instance();
+
+      writeFileSync(path, toYaml(edited('yes')));
+      await first.task(REFRESH_TASK_ID).fn(new AbortController().signal);
+      expect(await cellSupport(second.service)).toBe('no');
+
+      await second.task(SYNC_TASK_ID).fn(new AbortController().signal);
+      expect(await cellSupport(second.service)).toBe('yes');
+      expect((await second.service.getMatrix()).meta.version).toBe(
+        (await first.service.getMatrix()).meta.version,
+      );
+    });
+  },
+);

@@ -4,6 +4,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -14,6 +15,12 @@ import { parse as parseYaml } from 'yaml';
 import { techInsightsModuleMeshCoverage } from './module';
 
 jest.setTimeout(60_000);
+
+// SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+  disableDocker: true,
+});
 
 /** The checks exactly as shipped for adopters (and $included by the example app-config). */
 const checks = parseYaml(
@@ -50,112 +57,117 @@ const entities = [
   }),
 ];
 
-describe('meshCoverageFactRetriever in a real Tech Insights backend', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  let stop: () => Promise<void>;
-  const user = mockCredentials.user.header();
+describe.each(databases.eachSupportedId())(
+  'meshCoverageFactRetriever in a real Tech Insights backend on %s',
+  databaseId => {
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let stop: () => Promise<void>;
+    const user = mockCredentials.user.header();
 
-  beforeAll(async () => {
-    const backend = await startTestBackend({
-      features: [
-        techInsightsPlugin,
-        jsonfcModule,
-        techInsightsModuleMeshCoverage,
-        catalogServiceMock.factory({ entities }),
-        // Run the retriever at start-up despite the initial delay Tech Insights gives it.
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            meshCoverage: { defaultRequirements: { service: ['mtls'] } },
-            techInsights: {
-              factRetrievers: {
-                meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          mockServices.database.factory({ knex }),
+          techInsightsPlugin,
+          jsonfcModule,
+          techInsightsModuleMeshCoverage,
+          catalogServiceMock.factory({ entities }),
+          // Run the retriever at start-up despite the initial delay Tech Insights gives it.
+          mockServices.scheduler.factory({
+            includeInitialDelayedTasksOnStartup: true,
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              meshCoverage: { defaultRequirements: { service: ['mtls'] } },
+              techInsights: {
+                factRetrievers: {
+                  meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
+                },
+                factChecker: { checks },
               },
-              factChecker: { checks },
             },
-          },
-        }),
-      ],
+          }),
+        ],
+      });
+      server = backend.server;
+      stop = () => backend.stop();
     });
-    server = backend.server;
-    stop = () => backend.stop();
-  });
-  afterAll(() => stop());
+    afterAll(() => stop());
 
-  const latestFacts = async (name: string) => {
-    const res = await request(server)
-      .get('/api/tech-insights/facts/latest')
-      .query({
-        entity: `component:default/${name}`,
-        'ids[]': 'meshCoverageFactRetriever',
-      })
-      .set('Authorization', user);
-    expect(res.status).toBe(200);
-    return res.body.meshCoverageFactRetriever?.facts;
-  };
+    const latestFacts = async (name: string) => {
+      const res = await request(server)
+        .get('/api/tech-insights/facts/latest')
+        .query({
+          entity: `component:default/${name}`,
+          'ids[]': 'meshCoverageFactRetriever',
+        })
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      return res.body.meshCoverageFactRetriever?.facts;
+    };
 
-  const verdicts = async (name: string) => {
-    const res = await request(server)
-      .post(`/api/tech-insights/checks/run/default/component/${name}`)
-      .send({ checks: Object.keys(checks) })
-      .set('Authorization', user);
-    expect(res.status).toBe(200);
-    return Object.fromEntries(
-      (res.body as { check: { id: string }; result: boolean }[]).map(r => [
-        r.check.id,
-        r.result,
-      ]),
-    );
-  };
+    const verdicts = async (name: string) => {
+      const res = await request(server)
+        .post(`/api/tech-insights/checks/run/default/component/${name}`)
+        .send({ checks: Object.keys(checks) })
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      return Object.fromEntries(
+        (res.body as { check: { id: string }; result: boolean }[]).map(r => [
+          r.check.id,
+          r.result,
+        ]),
+      );
+    };
 
-  it('stores the facts of DESIGN §8 for every component', async () => {
-    expect(await latestFacts('orders-service')).toEqual({
-      hasMesh: true,
-      mesh: 'linkerd',
-      coverage: 67,
-      gapCount: 1,
-      unknownCount: 0,
-      mtlsCovered: true,
-      requirementsDeclared: true,
-      annotationErrors: 0,
+    it('stores the facts of DESIGN §8 for every component', async () => {
+      expect(await latestFacts('orders-service')).toEqual({
+        hasMesh: true,
+        mesh: 'linkerd',
+        coverage: 67,
+        gapCount: 1,
+        unknownCount: 0,
+        mtlsCovered: true,
+        requirementsDeclared: true,
+        annotationErrors: 0,
+      });
+      expect(await latestFacts('legacy-billing')).toMatchObject({
+        hasMesh: false,
+        mesh: 'kubernetes',
+        coverage: 50,
+        mtlsCovered: false,
+      });
     });
-    expect(await latestFacts('legacy-billing')).toMatchObject({
-      hasMesh: false,
-      mesh: 'kubernetes',
-      coverage: 50,
-      mtlsCovered: false,
-    });
-  });
 
-  it('passes every check for a fully covered component', async () => {
-    expect(await verdicts('payments-api')).toEqual({
-      meshCoverageNoGaps: true,
-      meshCoverageMtls: true,
-      meshCoverageDeclared: true,
+    it('passes every check for a fully covered component', async () => {
+      expect(await verdicts('payments-api')).toEqual({
+        meshCoverageNoGaps: true,
+        meshCoverageMtls: true,
+        meshCoverageDeclared: true,
+      });
     });
-  });
 
-  it('fails the gap check of a component with a gap', async () => {
-    expect(await verdicts('orders-service')).toEqual({
-      meshCoverageNoGaps: false,
-      meshCoverageMtls: true,
-      meshCoverageDeclared: true,
+    it('fails the gap check of a component with a gap', async () => {
+      expect(await verdicts('orders-service')).toEqual({
+        meshCoverageNoGaps: false,
+        meshCoverageMtls: true,
+        meshCoverageDeclared: true,
+      });
     });
-  });
 
-  it('fails the mTLS check when neither mesh nor app covers it', async () => {
-    expect(await verdicts('legacy-billing')).toMatchObject({
-      meshCoverageMtls: false,
+    it('fails the mTLS check when neither mesh nor app covers it', async () => {
+      expect(await verdicts('legacy-billing')).toMatchObject({
+        meshCoverageMtls: false,
+      });
     });
-  });
 
-  it('fails the declaration check on an annotation error', async () => {
-    expect(await verdicts('search-api')).toEqual({
-      meshCoverageNoGaps: true,
-      meshCoverageMtls: true,
-      meshCoverageDeclared: false,
+    it('fails the declaration check on an annotation error', async () => {
+      expect(await verdicts('search-api')).toEqual({
+        meshCoverageNoGaps: true,
+        meshCoverageMtls: true,
+        meshCoverageDeclared: false,
+      });
     });
-  });
-});
+  },
+);

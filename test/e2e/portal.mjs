@@ -1,0 +1,107 @@
+// Starts and stops the portal exactly as a user does (`npm start`), for the browser tests.
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUTPUT = resolve(ROOT, 'test/output');
+export const FRONTEND = 'http://localhost:3000';
+export const BACKEND = 'http://localhost:7007';
+export const TOKEN = 'mesh-coverage-local-dev-token';
+export const HOSTILE_NOTE = '<img src=x onerror=alert(1)>';
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+export async function waitFor(what, probe, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      if (await probe()) {
+        return;
+      }
+    } catch (error) {
+      last = error;
+    }
+    await sleep(1000);
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}${last ? `: ${last}` : ''}`);
+}
+
+export async function api(path, init = {}) {
+  const response = await fetch(`${BACKEND}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status}`);
+  }
+  return response.json();
+}
+
+/** The built-in matrix with one hostile note: matrix text must render as text. */
+function writeOverrideMatrix() {
+  const matrix = JSON.parse(
+    readFileSync(resolve(ROOT, 'plugins/mesh-coverage-common/src/data/builtin-matrix.json'), 'utf8'),
+  );
+  const cell = matrix.cells.find(c => c.toolId === 'consul' && c.responsibilityId === 'jwt-auth');
+  cell.note = { en: HOSTILE_NOTE, ja: HOSTILE_NOTE };
+  const path = resolve(OUTPUT, 'e2e-matrix.json');
+  writeFileSync(path, JSON.stringify(matrix, null, 2));
+  return path;
+}
+
+export async function startPortal() {
+  mkdirSync(OUTPUT, { recursive: true });
+  const matrixPath = writeOverrideMatrix();
+  const log = openSync(resolve(OUTPUT, 'portal.log'), 'w');
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      BROWSER: 'none',
+      APP_CONFIG_meshCoverage_matrix_path: JSON.stringify(matrixPath),
+    },
+  });
+  const stop = async () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await Promise.race([new Promise(r => child.once('exit', r)), sleep(15_000)]);
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/mesh-coverage/health`)).ok, 300_000);
+    await waitFor('the frontend', async () => (await fetch(FRONTEND)).ok, 300_000);
+    await waitFor(
+      'the example catalog',
+      async () =>
+        (await api('/api/catalog/entities/by-query?filter=kind=component&limit=50')).items.length >= 10,
+      180_000,
+    );
+    await waitFor(
+      'the first scorecard facts',
+      async () =>
+        (
+          await api('/api/tech-insights/checks/run/default/component/orders-service', {
+            method: 'POST',
+            body: JSON.stringify({ checks: ['meshCoverageNoGaps'] }),
+          })
+        ).length > 0,
+      180_000,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop, matrixPath };
+}
