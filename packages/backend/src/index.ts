@@ -14,14 +14,20 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // catalog, with mesh coverage annotations computed on components
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@meshcoverage/plugin-catalog-backend-module-mesh-coverage'));
+backend.add(
+  import('@meshcoverage/plugin-catalog-backend-module-mesh-coverage'),
+);
 
 // mesh coverage API
 backend.add(import('@meshcoverage/plugin-mesh-coverage-backend'));
 
 // scorecards: Tech Insights with the json-rules-engine checker and the mesh coverage facts
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
-backend.add(import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'));
-backend.add(import('@meshcoverage/plugin-tech-insights-backend-module-mesh-coverage'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@meshcoverage/plugin-tech-insights-backend-module-mesh-coverage'),
+);
 
 backend.start();

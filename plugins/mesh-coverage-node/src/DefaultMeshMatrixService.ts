@@ -129,15 +129,20 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     await this.sync();
   }
 
-  /** Takes up what the store holds, if it differs from what this instance serves. */
+  /**
+   * Takes up what the store holds, if it differs from what this instance serves: the same matrix
+   * and the same `meta` on every instance, so one ETag always means one body.
+   */
   async sync(): Promise<void> {
     const store = this.store;
     const status = await store?.readStatus();
+    const { meta } = this.current;
     if (
       !store ||
       !status ||
-      (status.version === this.current.meta.version &&
-        status.errorAt === this.current.meta.error?.at)
+      (status.version === meta.version &&
+        status.loadedAt === meta.loadedAt &&
+        status.errorAt === meta.error?.at)
     ) {
       return;
     }

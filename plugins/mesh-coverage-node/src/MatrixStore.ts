@@ -57,15 +57,19 @@ export class MatrixStore {
     };
   }
 
-  /** The version only: what each instance polls to notice a new matrix cheaply. */
+  /** Version and timestamps only: what each instance polls to notice a change cheaply. */
   async readStatus(): Promise<
-    { version: string; errorAt?: string } | undefined
+    { version: string; loadedAt: string; errorAt?: string } | undefined
   > {
     const row = await this.db(TABLE)
       .where({ id: ROW_ID })
-      .first('version', 'error_at');
+      .first('version', 'loaded_at', 'error_at');
     return row
-      ? { version: row.version, errorAt: row.error_at ?? undefined }
+      ? {
+          version: row.version,
+          loadedAt: row.loaded_at,
+          errorAt: row.error_at ?? undefined,
+        }
       : undefined;
   }
 
