@@ -1,4 +1,6 @@
-import { resolve as resolvePath } from 'path';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve as resolvePath } from 'path';
 import {
   mockCredentials,
   mockServices,
@@ -17,6 +19,31 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
   disableDocker: true,
 });
+
+/** A component whose requires annotation is ~100 kB: 4 000 ids, most of them unknown. */
+function hugeAnnotationsFile(): string {
+  const ids = Array.from({ length: 4000 }, (_, i) =>
+    i % 100 === 0 ? 'retries' : `not-a-responsibility-${i}`,
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'mesh-huge-')), 'huge.yaml');
+  writeFileSync(
+    path,
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Component',
+      'metadata:',
+      '  name: huge-annotations',
+      '  annotations:',
+      '    meshcoverage.io/mesh: linkerd',
+      `    meshcoverage.io/requires: ${ids.join(', ')}`,
+      'spec:',
+      '  type: service',
+      '  lifecycle: production',
+      '  owner: team-a',
+    ].join('\n'),
+  );
+  return path;
+}
 
 describe.each(databases.eachSupportedId())(
   'catalogModuleMeshCoverage in a real catalog on %s',
@@ -43,6 +70,7 @@ describe.each(databases.eachSupportedId())(
                       '__fixtures__/entities.yaml',
                     ),
                   },
+                  { type: 'file', target: hugeAnnotationsFile() },
                 ],
               },
               meshCoverage: {
@@ -63,9 +91,9 @@ describe.each(databases.eachSupportedId())(
             .set('Authorization', mockCredentials.user.header())
         ).body.items as Entity[];
       let items: Entity[] = [];
-      for (let attempt = 0; attempt < 150 && items.length < 5; attempt += 1) {
+      for (let attempt = 0; attempt < 150 && items.length < 6; attempt += 1) {
         items = await read();
-        if (items.length < 5) {
+        if (items.length < 6) {
           await new Promise(r => setTimeout(r, 200));
         }
       }
@@ -111,6 +139,21 @@ describe.each(databases.eachSupportedId())(
         'meshcoverage.io/errors':
           "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
       });
+    });
+
+    it('processes a ~100 kB annotation of thousands of ids with bounded output, keeping the component', () => {
+      const huge = entities.get('huge-annotations');
+      expect(huge).toBeDefined();
+      expect(
+        huge!.metadata.annotations!['meshcoverage.io/requires'].length,
+      ).toBeGreaterThan(100_000);
+      const computed = annotations('huge-annotations');
+      expect(computed['meshcoverage.io/covered']).toBe('retries,mtls');
+      expect(computed['meshcoverage.io/coverage']).toBe('100');
+      expect(computed['meshcoverage.io/errors'].length).toBeLessThan(2_000);
+      expect(computed['meshcoverage.io/errors']).toMatch(
+        /3950 more unknown responsibilities$/,
+      );
     });
 
     it('leaves components that declare nothing and other kinds alone', () => {

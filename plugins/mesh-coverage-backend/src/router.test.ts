@@ -9,6 +9,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
 import { meshCoveragePlugin } from './plugin';
+import { createRouter } from './router';
 
 jest.setTimeout(60_000);
 
@@ -79,6 +80,72 @@ describe.each(databases.eachSupportedId())(
         const res = await request(server).get(`${BASE}/health`);
         expect(res.status).toBe(200);
         expect(res.body).toEqual({ status: 'ok' });
+      });
+    });
+
+    describe('every route', () => {
+      const routes = async () => {
+        const router = await createRouter({
+          httpAuth: mockServices.httpAuth(),
+          meshCoverage: {} as any,
+        });
+        return router.stack
+          .filter((layer: any) => layer.route)
+          .flatMap((layer: any) =>
+            Object.keys(layer.route.methods).map(
+              method => [method, layer.route.path] as const,
+            ),
+          );
+      };
+
+      it('answers 401 without credentials, except /health', async () => {
+        const all = await routes();
+        expect(all.length).toBeGreaterThanOrEqual(5);
+        for (const [method, path] of all) {
+          const res = await (request(server) as any)[method](`${BASE}${path}`);
+          expect([path, res.status]).toEqual([
+            path,
+            path === '/health' ? 200 : 401,
+          ]);
+        }
+      });
+
+      it.each([
+        ['null', 'null'],
+        ['an array', '[]'],
+        ['a string', '"istio"'],
+        ['null fields', '{"mesh":null,"requires":null}'],
+        ['numbers', '{"mesh":1,"requires":[1,2]}'],
+        ['a null id', '{"mesh":"istio","requires":[null]}'],
+        [
+          'implements of the wrong type',
+          '{"mesh":"istio","requires":["mtls"],"implements":"mtls"}',
+        ],
+        ['nested objects', '{"mesh":{"a":{"b":1}},"requires":[{"x":[]}]}'],
+        ['a truncated body', '{"mesh":"istio","requires":["mt'],
+      ])('answers 400 with a message to a body of %s', async (_, body) => {
+        const res = await request(server)
+          .post(`${BASE}/evaluate`)
+          .set('Authorization', user)
+          .set('Content-Type', 'application/json')
+          .send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message.length).toBeGreaterThan(5);
+      });
+
+      it.each([
+        ['/coverage?entityRef[]=a&entityRef[]=b'],
+        ['/coverage?entityRef[x]=1'],
+        ['/fleet?mesh=istio&mesh=linkerd'],
+        ['/fleet?entityRefs=maybe'],
+        ['/fleet?mesh='],
+      ])('answers 400 with a message to the query %s', async path => {
+        const res = await request(server)
+          .get(`${BASE}${path}`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message.length).toBeGreaterThan(5);
       });
     });
 

@@ -43,7 +43,10 @@ const coverageQuery = z.object({
 });
 
 const fleetQuery = z.object({
-  mesh: z.string({ error: 'mesh: give one mesh id' }).optional(),
+  mesh: z
+    .string({ error: 'mesh: give one mesh id, e.g. ?mesh=istio' })
+    .min(1, 'mesh: give one mesh id, e.g. ?mesh=istio')
+    .optional(),
   entityRefs: z
     .enum(['true', 'false'], { error: 'entityRefs: true or false' })
     .optional(),

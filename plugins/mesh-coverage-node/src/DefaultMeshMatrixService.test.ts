@@ -227,6 +227,47 @@ describe.each(databases.eachSupportedId())(
       expect(await cellSupport(service)).toBe('yes');
     });
 
+    it('keeps the last good matrix when a refresh finds the file truncated mid-write', async () => {
+      const path = join(dir, 'matrix.yaml');
+      const good = toYaml(edited('yes'));
+      writeFileSync(path, good);
+      const { service, task } = await create({
+        path,
+        refresh: { minutes: 10 },
+      });
+      const version = (await service.getMatrix()).meta.version;
+      writeFileSync(path, good.slice(0, Math.floor(good.length / 2)));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      const { meta } = await service.getMatrix();
+      expect(meta.version).toBe(version);
+      expect(meta.error?.message).toMatch(
+        new RegExp(
+          `^(Invalid mesh matrix in|Could not parse the mesh matrix in) ${path}`,
+        ),
+      );
+      expect(await cellSupport(service)).toBe('yes');
+    });
+
+    it('gives up on a URL that does not answer within the timeout, keeping the last good matrix', async () => {
+      const url = 'https://git.example.com/slow.yaml';
+      const readUrl = jest
+        .fn()
+        .mockResolvedValueOnce({
+          buffer: async () => Buffer.from(toYaml(edited('yes'))),
+        })
+        .mockImplementationOnce(() => new Promise(() => {})); // never answers
+      const { service, task } = await create(
+        { url, refresh: { minutes: 1 }, timeout: { milliseconds: 200 } },
+        { readUrl },
+      );
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      const { meta } = await service.getMatrix();
+      expect(meta.error?.message).toBe(
+        `Could not read the mesh matrix from ${url}: no answer within 0.2s`,
+      );
+      expect(await cellSupport(service)).toBe('yes');
+    });
+
     it('lets a second instance on the same database take up the refreshed matrix', async () => {
       const path = join(dir, 'matrix.yaml');
       writeFileSync(path, toYaml(edited('no')));

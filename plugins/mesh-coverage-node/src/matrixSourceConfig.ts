@@ -7,7 +7,16 @@ export const MATRIX_CONFIG_KEY = 'meshCoverage.matrix';
 export type MatrixSourceConfig =
   | { type: 'built-in' }
   | { type: 'file'; path: string; refresh?: HumanDuration }
-  | { type: 'url'; url: string; refresh?: HumanDuration };
+  | { type: 'url'; url: string; refresh?: HumanDuration; timeoutMs: number };
+
+/** How long a URL source may take to answer, unless `meshCoverage.matrix.timeout` says otherwise. */
+export const DEFAULT_URL_TIMEOUT_MS = 30_000;
+
+const durationToMs = (d: HumanDuration) =>
+  (d.milliseconds ?? 0) +
+  1000 *
+    ((d.seconds ?? 0) +
+      60 * ((d.minutes ?? 0) + 60 * ((d.hours ?? 0) + 24 * (d.days ?? 0))));
 
 /** Reads `meshCoverage.matrix`; naming both a path and a URL is a config error. */
 export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
@@ -26,7 +35,10 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
     return { type: 'file', path, refresh };
   }
   if (url) {
-    return { type: 'url', url, refresh };
+    const timeout = matrix?.has('timeout')
+      ? durationToMs(readDurationFromConfig(matrix.getConfig('timeout')))
+      : DEFAULT_URL_TIMEOUT_MS;
+    return { type: 'url', url, refresh, timeoutMs: timeout };
   }
   return { type: 'built-in' };
 }

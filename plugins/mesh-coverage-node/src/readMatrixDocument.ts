@@ -6,8 +6,6 @@ import { MatrixSourceConfig } from './matrixSourceConfig';
 
 /** A matrix file larger than this is refused before parsing. */
 export const MAX_MATRIX_BYTES = 5 * 1024 * 1024;
-/** How long a URL source may take to answer. */
-export const URL_READ_TIMEOUT_MS = 30_000;
 
 /** The name a source goes by in logs, errors and `meta.source`. */
 export function sourceName(source: MatrixSourceConfig): string {
@@ -36,16 +34,24 @@ export function parseMatrixText(text: string, name: string): unknown {
 
 async function readUrlText(
   url: string,
+  timeoutMs: number,
   urlReader: UrlReaderService,
 ): Promise<string> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), URL_READ_TIMEOUT_MS);
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  // A reader that ignores the signal must not hang the refresh either.
+  const timedOut = new Promise<never>((_, reject) =>
+    abort.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+  );
   try {
-    const response = await urlReader.readUrl(url, { signal: abort.signal });
-    return (await response.buffer()).toString('utf8');
+    const response = await Promise.race([
+      urlReader.readUrl(url, { signal: abort.signal }),
+      timedOut,
+    ]);
+    return (await Promise.race([response.buffer(), timedOut])).toString('utf8');
   } catch (error) {
     const reason = abort.signal.aborted
-      ? `no answer within ${URL_READ_TIMEOUT_MS / 1000}s`
+      ? `no answer within ${timeoutMs / 1000}s`
       : (error as Error).message;
     throw new Error(`Could not read the mesh matrix from ${url}: ${reason}`);
   } finally {
@@ -79,7 +85,7 @@ export async function readMatrixDocument(
   const text =
     source.type === 'file'
       ? await readFileText(source.path)
-      : await readUrlText(source.url, urlReader);
+      : await readUrlText(source.url, source.timeoutMs, urlReader);
   if (text.length > MAX_MATRIX_BYTES) {
     throw new Error(
       `The mesh matrix in ${sourceName(

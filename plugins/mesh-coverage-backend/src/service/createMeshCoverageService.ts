@@ -125,37 +125,40 @@ export function createMeshCoverageService(
       credentials,
     ): Promise<FleetResponse> {
       const { index } = await matrixService.getMatrix();
+      let whatIf: string | undefined;
       if (whatIfMesh !== undefined) {
         const mesh = parseMeshId(whatIfMesh, index, 'mesh');
-        if (!mesh.mesh || mesh.errors.length) {
+        if (!whatIfMesh.trim() || !mesh.mesh || mesh.errors.length) {
           throw new InputError(
-            mesh.errors.join('; ') || 'mesh: must not be empty',
+            mesh.errors.join('; ') ||
+              'mesh: give one mesh id, e.g. ?mesh=istio',
           );
         }
+        whatIf = mesh.mesh;
       }
       const today = new FleetAccumulator(index, {
         defaultRequirements,
         includeEntityRefs,
       });
-      const whatIf =
-        whatIfMesh === undefined
+      const whatIfAccumulator =
+        whatIf === undefined
           ? undefined
           : new FleetAccumulator(index, {
               defaultRequirements,
               includeEntityRefs,
-              whatIfMesh,
+              whatIfMesh: whatIf,
             });
       for await (const page of readCatalogComponents(catalog, credentials)) {
         for (const component of page) {
           today.add(component);
-          whatIf?.add(component);
+          whatIfAccumulator?.add(component);
         }
       }
-      if (!whatIf) {
+      if (!whatIfAccumulator) {
         return today.summary();
       }
       const todaySummary = today.summary();
-      const whatIfSummary = whatIf.summary();
+      const whatIfSummary = whatIfAccumulator.summary();
       return {
         ...whatIfSummary,
         today: todaySummary,

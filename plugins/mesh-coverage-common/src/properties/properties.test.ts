@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import {
+  parseMeshDeclaration,
+  parseResponsibilityIds,
+} from '../annotations/parseAnnotations';
+import { evaluateCoverage } from '../coverage/evaluateCoverage';
+import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { BUILTIN_RESPONSIBILITY_IDS } from '../model/ids';
+import { indexMatrix } from '../model/matrixIndex';
+import { validateMeshMatrix } from '../schema/validateMeshMatrix';
+
+// Properties run 10 000 generated cases each (DESIGN: hostile input never crashes or loses data).
+const RUNS = { numRuns: 10_000 };
+jest.setTimeout(300_000);
+
+const index = indexMatrix(BUILTIN_MATRIX);
+const validIds = new Set<string>(BUILTIN_RESPONSIBILITY_IDS);
+
+/** Annotation values as people and tools mistype them: ids, near-ids, separators, any unicode. */
+const idLike = fc.oneof(
+  fc.constantFrom(...BUILTIN_RESPONSIBILITY_IDS),
+  fc.constantFrom(
+    'mtsl',
+    'MTLS',
+    ' retries ',
+    'circuit_breaker',
+    'jwt auth',
+    '',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+const separator = fc.constantFrom(
+  ',',
+  ', ',
+  ' ,',
+  ',,',
+  ';',
+  ' ',
+  '\n',
+  '\t',
+  '、',
+  '，',
+);
+const annotationValue = fc.oneof(
+  fc
+    .tuple(fc.array(idLike, { maxLength: 30 }), separator)
+    .map(([ids, sep]) => ids.join(sep)),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.constant(''),
+);
+
+describe('annotation parser properties', () => {
+  it('never throws and returns only valid ids, each once, plus string errors', () => {
+    fc.assert(
+      fc.property(annotationValue, value => {
+        const { ids, errors } = parseResponsibilityIds(
+          value,
+          index,
+          'meshcoverage.io/requires',
+        );
+        expect(ids.every(id => validIds.has(id))).toBe(true);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(
+          errors.every(
+            e =>
+              typeof e === 'string' &&
+              e.startsWith('meshcoverage.io/requires: '),
+          ),
+        ).toBe(true);
+        expect(errors.length).toBeLessThanOrEqual(11);
+      }),
+      RUNS,
+    );
+  });
+
+  it('handles 10 000 ids in one annotation', () => {
+    const ids = Array.from(
+      { length: 10_000 },
+      (_, i) => BUILTIN_RESPONSIBILITY_IDS[i % 35],
+    );
+    const valid = parseResponsibilityIds(
+      ids.join(','),
+      index,
+      'meshcoverage.io/requires',
+    );
+    expect(valid.ids).toHaveLength(35);
+    expect(valid.errors).toEqual([]);
+    const bad = Array.from({ length: 10_000 }, (_, i) => `bad-${i}`).join(',');
+    const invalid = parseResponsibilityIds(
+      bad,
+      index,
+      'meshcoverage.io/requires',
+    );
+    expect(invalid.ids).toEqual([]);
+    expect(invalid.errors).toHaveLength(11);
+  });
+
+  it('never throws on any set of annotations, and its mesh is a mesh tool or absent', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(
+            'meshcoverage.io/mesh',
+            'meshcoverage.io/requires',
+            'meshcoverage.io/implements',
+            'other',
+          ),
+          annotationValue,
+        ),
+        annotations => {
+          const declaration = parseMeshDeclaration(annotations, index);
+          expect(
+            declaration.mesh === undefined ||
+              index.meshIds.includes(declaration.mesh),
+          ).toBe(true);
+          expect(declaration.requires.every(id => validIds.has(id))).toBe(true);
+          expect(declaration.implements.every(id => validIds.has(id))).toBe(
+            true,
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('coverage properties', () => {
+  const idSubset = fc.subarray([...BUILTIN_RESPONSIBILITY_IDS]);
+  it('partitions the required set into mesh, app and gaps, with coverage in 0..100 or null', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...index.meshIds),
+        idSubset,
+        idSubset,
+        (mesh, requires, implemented) => {
+          const report = evaluateCoverage(index, {
+            mesh,
+            requires,
+            implements: implemented,
+          });
+          const parts = [
+            ...report.covered,
+            ...report.implementedByApp,
+            ...report.gaps,
+          ];
+          expect(parts.sort()).toEqual([...new Set(requires)].sort());
+          expect(report.items.map(i => i.responsibilityId).sort()).toEqual(
+            [...requires].sort(),
+          );
+          if (requires.length === 0) {
+            expect(report.coverage).toBeNull();
+          } else {
+            expect(Number.isInteger(report.coverage)).toBe(true);
+            expect(report.coverage).toBeGreaterThanOrEqual(0);
+            expect(report.coverage).toBeLessThanOrEqual(100);
+          }
+          expect(
+            report.implementedByApp.every(id =>
+              (implemented as string[]).includes(id),
+            ),
+          ).toBe(true);
+          if (mesh === 'kubernetes') {
+            expect(report.covered).toEqual([]);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('matrix validation properties', () => {
+  /** Every place in the built-in matrix document a mutation can hit. */
+  const paths: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (path.length) {
+      paths.push(path);
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (value && typeof value === 'object') {
+      Object.entries(value).forEach(([key, item]) =>
+        walk(item, [...path, key]),
+      );
+    }
+  };
+  walk(BUILTIN_MATRIX, []);
+
+  const mutation = fc.record({
+    path: fc.constantFrom(...paths),
+    value: fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constant(undefined),
+      fc.constantFrom('maybe', 'Istio', 'mtls', '', 'x'.repeat(20_000), null),
+    ),
+  });
+
+  const mutate = (path: (string | number)[], value: unknown) => {
+    const copy: any = structuredClone(BUILTIN_MATRIX);
+    let target = copy;
+    path.slice(0, -1).forEach(key => {
+      target = target[key];
+    });
+    const last = path[path.length - 1];
+    if (value === undefined && !Array.isArray(target)) {
+      delete target[last];
+    } else {
+      target[last] = value;
+    }
+    return copy;
+  };
+
+  it('accepts a mutation or rejects it with located problems, never crashing', () => {
+    fc.assert(
+      fc.property(mutation, ({ path, value }) => {
+        const result = validateMeshMatrix(mutate(path, value));
+        if (!result.valid) {
+          expect(result.problems.length).toBeGreaterThan(0);
+          for (const problem of result.problems) {
+            expect(problem.path.length).toBeGreaterThan(0);
+            expect(problem.message.length).toBeGreaterThan(0);
+          }
+        } else {
+          // A valid result is usable: it indexes and evaluates.
+          expect(() =>
+            evaluateCoverage(indexMatrix(result.matrix), {
+              mesh: 'kubernetes',
+              requires: ['mtls'],
+            }),
+          ).not.toThrow();
+        }
+      }),
+      RUNS,
+    );
+  });
+});
