@@ -9,6 +9,8 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
+const COMPUTED_KEYS: ReadonlySet<string> = new Set(COMPUTED_ANNOTATIONS);
+
 export interface MeshCoverageEntityProcessorOptions {
   matrixService: MeshMatrixService;
   defaultRequirements: DefaultRequirements;
@@ -48,8 +50,13 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
   private async annotate(entity: Entity): Promise<Entity> {
     const { index } = await this.options.matrixService.getMatrix();
     // Computed keys are this processor's own: what a file says for them is replaced, not merged.
-    const written = { ...entity.metadata.annotations };
-    COMPUTED_ANNOTATIONS.forEach(key => delete written[key]);
+    const written: Record<string, string> = {};
+    const annotations = entity.metadata.annotations ?? {};
+    for (const key in annotations) {
+      if (!COMPUTED_KEYS.has(key)) {
+        written[key] = annotations[key];
+      }
+    }
     const type =
       typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
     const result = evaluateComponentCoverage(

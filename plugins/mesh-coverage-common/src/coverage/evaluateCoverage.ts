@@ -9,21 +9,33 @@ export function evaluateCoverage(
   index: MatrixIndex,
   request: CoverageRequest,
 ): CoverageReport {
-  if (!index.tool(request.mesh)) {
+  const row = index.cellsByPosition(request.mesh);
+  if (!row) {
     throw new Error(`Unknown mesh '${request.mesh}'`);
   }
-  const implemented = new Set(request.implements ?? []);
-  const required = [...new Set(request.requires)]
-    .filter(id => index.hasResponsibility(id))
-    .sort((a, b) => index.order(a) - index.order(b));
+  const { responsibilityIds, alternativesByPosition } = index;
+  // Mark required positions, then walk them in matrix order: no sort, no string keys.
+  const required = new Uint8Array(responsibilityIds.length);
+  let requiredCount = 0;
+  for (const id of request.requires) {
+    const position = index.position(id);
+    if (position !== undefined && required[position] === 0) {
+      required[position] = 1;
+      requiredCount += 1;
+    }
+  }
+  const implemented = request.implements?.length ? new Set(request.implements) : undefined;
 
   const items: CoverageItem[] = [];
   const covered: string[] = [];
   const implementedByApp: string[] = [];
   const gaps: string[] = [];
-  for (const responsibilityId of required) {
-    const cell = index.cell(request.mesh, responsibilityId);
-    const support = cell?.support ?? 'unknown';
+  for (let position = 0; position < required.length; position += 1) {
+    if (required[position] === 0) {
+      continue;
+    }
+    const responsibilityId = responsibilityIds[position];
+    const support = row[position]?.support ?? 'unknown';
     if (support === 'yes' || support === 'partial') {
       covered.push(responsibilityId);
       items.push(
@@ -31,7 +43,7 @@ export function evaluateCoverage(
           ? { responsibilityId, status: 'mesh', support, partial: true }
           : { responsibilityId, status: 'mesh', support },
       );
-    } else if (implemented.has(responsibilityId)) {
+    } else if (implemented?.has(responsibilityId)) {
       implementedByApp.push(responsibilityId);
       items.push({ responsibilityId, status: 'app', support });
     } else {
@@ -40,7 +52,7 @@ export function evaluateCoverage(
       if (support === 'unknown') {
         item.unknown = true;
       }
-      const alternative = index.alternative(responsibilityId);
+      const alternative = alternativesByPosition[position];
       if (alternative) {
         item.alternative = alternative;
       }
@@ -49,10 +61,8 @@ export function evaluateCoverage(
   }
   return {
     mesh: request.mesh,
-    coverage: required.length
-      ? Math.round(
-          (100 * (covered.length + implementedByApp.length)) / required.length,
-        )
+    coverage: requiredCount
+      ? Math.round((100 * (covered.length + implementedByApp.length)) / requiredCount)
       : null,
     items,
     covered,

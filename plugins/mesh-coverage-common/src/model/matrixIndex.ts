@@ -15,6 +15,14 @@ export interface MatrixIndex {
   cell(toolId: string, responsibilityId: string): MatrixCell | undefined;
   /** How to cover a responsibility without a mesh: the baseline tool's `alternative`. */
   alternative(responsibilityId: string): LocalizedText | undefined;
+  /** Position of a responsibility in matrix order, or undefined when the matrix lacks it. */
+  position(responsibilityId: string): number | undefined;
+  /** A tool's cells by responsibility position (undefined where the matrix has no cell). */
+  cellsByPosition(
+    toolId: string,
+  ): ReadonlyArray<MatrixCell | undefined> | undefined;
+  /** The baseline's alternatives by responsibility position. */
+  alternativesByPosition: ReadonlyArray<LocalizedText | undefined>;
   /** Tool ids a component may name as its mesh: `mesh` tools and the baseline, matrix order. */
   meshIds: string[];
   responsibilityIds: string[];
@@ -40,6 +48,21 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
   if (!baselineTool) {
     throw new Error('A mesh matrix needs exactly one tool of kind baseline');
   }
+  // Dense rows by position: coverage is evaluated for every component, so no string keys there.
+  const rows = new Map<string, (MatrixCell | undefined)[]>(
+    matrix.tools.map(t => [
+      t.id,
+      new Array(matrix.responsibilities.length).fill(undefined),
+    ]),
+  );
+  for (const cell of matrix.cells) {
+    const position = order.get(cell.responsibilityId);
+    const row = rows.get(cell.toolId);
+    if (row && position !== undefined) {
+      row[position] = cell;
+    }
+  }
+  const baselineRow = rows.get(baselineTool.id)!;
   const index: MatrixIndex = {
     matrix,
     tool: id => tools.get(id),
@@ -50,6 +73,9 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       cells.get(cellKey(toolId, responsibilityId)),
     alternative: responsibilityId =>
       cells.get(cellKey(baselineTool.id, responsibilityId))?.alternative,
+    position: id => order.get(id),
+    cellsByPosition: toolId => rows.get(toolId),
+    alternativesByPosition: baselineRow.map(cell => cell?.alternative),
     meshIds: matrix.tools
       .filter(t => t.kind === 'mesh' || t.kind === 'baseline')
       .map(t => t.id),
