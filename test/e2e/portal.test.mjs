@@ -2,44 +2,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { launchBrowser, screenshot, signedInPage } from './browser.mjs';
 import { api, FRONTEND, HOSTILE_NOTE, startPortal } from './portal.mjs';
 
 const rowHeaders = page => page.locator('tbody th[scope="row"]').allTextContents();
-
-/** Reads back the CSV the page exports (RFC 4180, CRLF lines). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
 
 describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   let portal;
@@ -120,7 +87,7 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
       page.getByRole('button', { name: 'Export view (CSV)' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'mesh-comparison.csv');
-    const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const rows = parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(rows, [
       ['category', 'group', 'responsibilityId', 'responsibility', 'Kubernetes', 'Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice'],
       ['Resilience management', 'Resilience management', 'circuit-breaker', 'Circuit breaker', 'unknown', 'yes', 'no', 'yes', 'yes'],

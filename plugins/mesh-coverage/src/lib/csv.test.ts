@@ -1,41 +1,10 @@
+import { parse } from 'csv-parse/sync';
 import { builtinIndex } from '../__testUtils__/fixtures';
 import { buildComparisonView } from './comparisonView';
 import { comparisonViewToCsv, csvField } from './csv';
 
-/** A small RFC 4180 reader, enough to read back what the export writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
+const parseCsv = (text: string): string[][] =>
+  parse(text, { relaxColumnCount: false });
 
 describe('comparisonViewToCsv', () => {
   it('writes a line per shown row and a column per shown tool', () => {

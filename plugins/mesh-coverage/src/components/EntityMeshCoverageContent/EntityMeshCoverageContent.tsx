@@ -20,7 +20,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -30,6 +29,7 @@ import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useMatrix } from '../../hooks/useMatrix';
 import { meshCoverageTranslationRef } from '../../translation';
 import { EntityMeshCoverageCard } from '../EntityMeshCoverageCard';
+import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
 import { SupportLabel } from '../SupportLabel';
 
@@ -132,27 +132,17 @@ export function EntityMeshCoverageContent() {
                 />
               )}
               <Table size="small" aria-label={t('content.title')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell component="th" scope="col">
-                      {t('table.responsibility')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('content.status')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('content.cell')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('content.alternative')}
-                    </TableCell>
-                    {whatIfReport && (
-                      <TableCell component="th" scope="col">
-                        {index?.tool(whatIf)?.name ?? whatIf}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                </TableHead>
+                <HeaderRow
+                  labels={[
+                    t('table.responsibility'),
+                    t('content.status'),
+                    t('content.cell'),
+                    t('content.alternative'),
+                    ...(whatIfReport
+                      ? [index?.tool(whatIf)?.name ?? whatIf]
+                      : []),
+                  ]}
+                />
                 <TableBody>
                   {report.items.map(item => {
                     const after = whatIfStatus.get(item.responsibilityId);

@@ -14,7 +14,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -25,6 +24,7 @@ import { meshCoverageApiRef } from '../../api';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
 import { meshCoverageTranslationRef } from '../../translation';
+import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
 
 const WHAT_IF_PARAM = 'whatIf';
@@ -159,16 +159,7 @@ export function FleetTab() {
               {t('fleet.perMesh')}
             </Typography>
             <Table size="small" aria-label={t('fleet.perMesh')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell component="th" scope="col">
-                    {t('fleet.mesh')}
-                  </TableCell>
-                  <TableCell component="th" scope="col">
-                    {t('fleet.count')}
-                  </TableCell>
-                </TableRow>
-              </TableHead>
+              <HeaderRow labels={[t('fleet.mesh'), t('fleet.count')]} />
               <TableBody>
                 {(fleet.today ?? fleet).meshes.map(row => (
                   <TableRow key={row.mesh}>
@@ -186,31 +177,17 @@ export function FleetTab() {
               <Typography>{t('fleet.noData')}</Typography>
             ) : (
               <Table size="small" aria-label={t('fleet.responsibility')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell component="th" scope="col">
-                      {t('fleet.responsibility')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('fleet.required')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('fleet.covered')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('fleet.app')}
-                    </TableCell>
-                    <TableCell component="th" scope="col">
-                      {t('fleet.gaps')}
-                    </TableCell>
-                    {fleet.change && (
-                      <TableCell component="th" scope="col">
-                        {t('fleet.change')}
-                      </TableCell>
-                    )}
-                    <TableCell />
-                  </TableRow>
-                </TableHead>
+                <HeaderRow
+                  labels={[
+                    t('fleet.responsibility'),
+                    t('fleet.required'),
+                    t('fleet.covered'),
+                    t('fleet.app'),
+                    t('fleet.gaps'),
+                    ...(fleet.change ? [t('fleet.change')] : []),
+                    t('fleet.components'),
+                  ]}
+                />
                 <TableBody>
                   {fleet.responsibilities.map(row => {
                     const delta = change.get(row.responsibilityId);

@@ -16,7 +16,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -28,6 +27,7 @@ import { useMatrix } from '../../hooks/useMatrix';
 import { localize } from '../../lib/localize';
 import { readIdList } from '../../lib/viewState';
 import { meshCoverageTranslationRef } from '../../translation';
+import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
 
 const NEED_PARAM = 'need';
@@ -165,22 +165,14 @@ export function RecommendationTab() {
         <Typography>{t('recommendation.empty')}</Typography>
       ) : (
         <Table size="small" aria-label={t('recommendation.needs')}>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                {t('recommendation.rank')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('recommendation.tool')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('recommendation.covers')}
-              </TableCell>
-              <TableCell component="th" scope="col">
-                {t('recommendation.leaves')}
-              </TableCell>
-            </TableRow>
-          </TableHead>
+          <HeaderRow
+            labels={[
+              t('recommendation.rank'),
+              t('recommendation.tool'),
+              t('recommendation.covers'),
+              t('recommendation.leaves'),
+            ]}
+          />
           <TableBody>
             {ranking.map((entry, position) => (
               <TableRow key={entry.toolId} data-tool={entry.toolId}>

@@ -1,0 +1,1 @@
+export { HeaderRow } from './HeaderRow';
