@@ -19,7 +19,8 @@ export async function startBackend(port: number) {
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_baseUrl: JSON.stringify(`http://localhost:${port}`),
       // Keep the fact retriever out of the measurement: it would otherwise run every minute.
-      APP_CONFIG_techInsights_factRetrievers_meshCoverageFactRetriever_cadence: JSON.stringify('0 0 1 1 *'),
+      APP_CONFIG_techInsights_factRetrievers_meshCoverageFactRetriever_cadence:
+        JSON.stringify('0 0 1 1 *'),
     },
   });
   const url = `http://localhost:${port}`;
@@ -36,9 +37,12 @@ export async function startBackend(port: number) {
   }
   // The catalog needs a moment to ingest the example entities.
   for (let i = 0; i < 120; i += 1) {
-    const res = await fetch(`${url}/api/catalog/entities/by-query?filter=kind=component`, {
-      headers: { Authorization: `Bearer ${TOKEN}` },
-    });
+    const res = await fetch(
+      `${url}/api/catalog/entities/by-query?filter=kind=component`,
+      {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      },
+    );
     if (res.ok && (await res.json()).items.length >= 10) {
       break;
     }

@@ -10,29 +10,55 @@ export function random(seed: number) {
   };
 }
 
-const MESHES = ['istio', 'istio', 'linkerd', 'consul', 'vpc-lattice', 'cilium', 'kubernetes', ''];
+const MESHES = [
+  'istio',
+  'istio',
+  'linkerd',
+  'consul',
+  'vpc-lattice',
+  'cilium',
+  'kubernetes',
+  '',
+];
 const TYPES = ['service', 'service', 'service', 'website', 'batch'];
 /** Requirements teams actually write: mostly traffic, security and telemetry. */
-const COMMON = ['mtls', 'retries', 'timeouts', 'circuit-breaker', 'jwt-auth', 'rate-limiting', 'golden-signals-create', 'trace-spans', 'access-logs-ship', 'cert-rotation'];
+const COMMON = [
+  'mtls',
+  'retries',
+  'timeouts',
+  'circuit-breaker',
+  'jwt-auth',
+  'rate-limiting',
+  'golden-signals-create',
+  'trace-spans',
+  'access-logs-ship',
+  'cert-rotation',
+];
 
 /** `count` components with realistic, repetitive mesh coverage annotations (and 1 % typos). */
 export function syntheticComponents(count: number, seed = 42): Entity[] {
   const next = random(seed);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]) =>
+    items[Math.floor(next() * items.length)];
   return Array.from({ length: count }, (_, i) => {
     const requires = new Set<string>();
     const size = 2 + Math.floor(next() * 6);
     while (requires.size < size) {
-      requires.add(next() < 0.8 ? pick(COMMON) : pick(BUILTIN_RESPONSIBILITY_IDS));
+      requires.add(
+        next() < 0.8 ? pick(COMMON) : pick(BUILTIN_RESPONSIBILITY_IDS),
+      );
     }
     const annotations: Record<string, string> = {
-      'backstage.io/source-location': `url:https://git.example.com/team-${i % 300}/svc-${i}`,
+      'backstage.io/source-location': `url:https://git.example.com/team-${
+        i % 300
+      }/svc-${i}`,
     };
     const mesh = pick(MESHES);
     if (mesh) {
       annotations['meshcoverage.io/mesh'] = mesh;
     }
-    annotations['meshcoverage.io/requires'] = [...requires].join(', ') + (next() < 0.01 ? ', mtsl' : '');
+    annotations['meshcoverage.io/requires'] =
+      [...requires].join(', ') + (next() < 0.01 ? ', mtsl' : '');
     if (next() < 0.3) {
       annotations['meshcoverage.io/implements'] = pick(COMMON);
     }
@@ -40,7 +66,11 @@ export function syntheticComponents(count: number, seed = 42): Entity[] {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: `svc-${i}`, namespace: 'default', annotations },
-      spec: { type: pick(TYPES), lifecycle: 'production', owner: `team-${i % 300}` },
+      spec: {
+        type: pick(TYPES),
+        lifecycle: 'production',
+        owner: `team-${i % 300}`,
+      },
     };
   });
 }
