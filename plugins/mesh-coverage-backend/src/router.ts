@@ -96,13 +96,18 @@ export async function createRouter(
 
   router.get('/matrix', async (req, res) => {
     const { body, etag } = await meshCoverage.getSerializedMatrix();
-    res.set('ETag', etag);
-    res.set('Cache-Control', 'private, no-cache');
+    res.set({
+      ETag: etag,
+      'Cache-Control': 'private, no-cache',
+      'Content-Type': 'application/json; charset=utf-8',
+    });
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body);
+    // The prepared bytes go out as they are: no per-request encoding or ETag hashing.
+    res.set('Content-Length', String(body.length));
+    res.end(body);
   });
 
   router.post('/evaluate', async (req, res) => {

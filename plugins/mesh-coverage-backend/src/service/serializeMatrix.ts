@@ -11,7 +11,10 @@ const serialized = new WeakMap<LoadedMatrix, SerializedMatrix>();
 export function serializeMatrix(loaded: LoadedMatrix): SerializedMatrix {
   let result = serialized.get(loaded);
   if (!result) {
-    const body = JSON.stringify({ ...loaded.matrix, meta: loaded.meta });
+    // Bytes, not a string: the body is written as is on every request, never re-encoded.
+    const body = Buffer.from(
+      JSON.stringify({ ...loaded.matrix, meta: loaded.meta }),
+    );
     const state = loaded.meta.error
       ? `${loaded.meta.version}-${loaded.meta.error.at}`
       : loaded.meta.version;

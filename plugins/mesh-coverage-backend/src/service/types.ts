@@ -7,7 +7,8 @@ import {
 
 /** `GET /matrix`, serialized once per matrix state. */
 export interface SerializedMatrix {
-  body: string;
+  /** The UTF-8 JSON body. */
+  body: Buffer;
   etag: string;
 }
 
