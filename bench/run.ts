@@ -6,12 +6,14 @@ import { resolve } from 'path';
 import { matrixBench } from './matrix';
 import { processorBench } from './processor';
 import { BenchResult, report } from './results';
+import { uiBench } from './ui';
 
 async function main() {
   const quick = process.argv.includes('--quick');
   const results: BenchResult[] = [];
   results.push(await processorBench(quick));
   results.push(...(await matrixBench(quick)));
+  results.push(...(await uiBench(quick)));
   report(results, resolve(__dirname, '../bench-results.json'));
   process.exitCode = results.every(r => r.pass) ? 0 : 1;
 }

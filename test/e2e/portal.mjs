@@ -13,10 +13,14 @@ export const HOSTILE_NOTE = '<img src=x onerror=alert(1)>';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-export async function waitFor(what, probe, timeoutMs) {
+export async function waitFor(what, probe, timeoutMs, gaveUp = () => undefined) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
+    const reason = gaveUp();
+    if (reason) {
+      throw new Error(`Gave up waiting for ${what}: ${reason}`);
+    }
     try {
       if (await probe()) {
         return;
@@ -41,20 +45,23 @@ export async function api(path, init = {}) {
 }
 
 /** The built-in matrix with one hostile note: matrix text must render as text. */
-function writeOverrideMatrix() {
+function hostileMatrix() {
   const matrix = JSON.parse(
     readFileSync(resolve(ROOT, 'plugins/mesh-coverage-common/src/data/builtin-matrix.json'), 'utf8'),
   );
   const cell = matrix.cells.find(c => c.toolId === 'consul' && c.responsibilityId === 'jwt-auth');
   cell.note = { en: HOSTILE_NOTE, ja: HOSTILE_NOTE };
-  const path = resolve(OUTPUT, 'e2e-matrix.json');
-  writeFileSync(path, JSON.stringify(matrix, null, 2));
-  return path;
+  return matrix;
 }
 
-export async function startPortal() {
+/**
+ * Starts `npm start` with an override matrix (by default the built-in one with a hostile note) and
+ * waits for the catalog and, unless `waitForFacts` is false, the first scorecard facts.
+ */
+export async function startPortal({ matrix = hostileMatrix(), waitForFacts = true, env = {} } = {}) {
   mkdirSync(OUTPUT, { recursive: true });
-  const matrixPath = writeOverrideMatrix();
+  const matrixPath = resolve(OUTPUT, 'portal-matrix.json');
+  writeFileSync(matrixPath, JSON.stringify(matrix, null, 2));
   const log = openSync(resolve(OUTPUT, 'portal.log'), 'w');
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
@@ -64,7 +71,12 @@ export async function startPortal() {
       ...process.env,
       BROWSER: 'none',
       APP_CONFIG_meshCoverage_matrix_path: JSON.stringify(matrixPath),
+      ...env,
     },
+  });
+  let exited;
+  child.once('exit', code => {
+    exited = `npm start exited with ${code}; see ${resolve(OUTPUT, 'portal.log')}`;
   });
   const stop = async () => {
     try {
@@ -80,25 +92,34 @@ export async function startPortal() {
     }
   };
   try {
-    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/mesh-coverage/health`)).ok, 300_000);
-    await waitFor('the frontend', async () => (await fetch(FRONTEND)).ok, 300_000);
+    // `npm start` keeps the frontend running when the backend fails to start: read the log too.
+    const logPath = resolve(OUTPUT, 'portal.log');
+    const dead = () =>
+      exited ??
+      (readFileSync(logPath, 'utf8').includes('Backend startup failed')
+        ? `the backend failed to start; see ${logPath}`
+        : undefined);
+    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/mesh-coverage/health`)).ok, 300_000, dead);
+    await waitFor('the frontend', async () => (await fetch(FRONTEND)).ok, 300_000, dead);
     await waitFor(
       'the example catalog',
       async () =>
         (await api('/api/catalog/entities/by-query?filter=kind=component&limit=50')).items.length >= 10,
       180_000,
     );
-    await waitFor(
-      'the first scorecard facts',
-      async () =>
-        (
-          await api('/api/tech-insights/checks/run/default/component/orders-service', {
-            method: 'POST',
-            body: JSON.stringify({ checks: ['meshCoverageNoGaps'] }),
-          })
-        ).length > 0,
-      180_000,
-    );
+    if (waitForFacts) {
+      await waitFor(
+        'the first scorecard facts',
+        async () =>
+          (
+            await api('/api/tech-insights/checks/run/default/component/orders-service', {
+              method: 'POST',
+              body: JSON.stringify({ checks: ['meshCoverageNoGaps'] }),
+            })
+          ).length > 0,
+        180_000,
+      );
+    }
   } catch (error) {
     await stop();
     throw error;
