@@ -3,6 +3,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_MESH,
   checkResponsibilityIds,
   compareFleetSummaries,
   CoverageReport,
@@ -109,7 +110,7 @@ export function createMeshCoverageService(
       return (
         report ?? {
           entityRef: component.entityRef,
-          mesh: component.annotations?.['meshcoverage.io/mesh']?.trim() ?? '',
+          mesh: component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
           coverage: null,
           items: [],
           covered: [],

@@ -130,6 +130,7 @@ describe('parseMeshDeclaration', () => {
     expect(declaration).toEqual({
       mesh: 'linkerd',
       requires: ['mtls', 'retries', 'jwt-auth'],
+      declaredRequires: ['jwt-auth', 'retries'],
       implements: ['jwt-auth'],
       errors: [],
       declared: true,
@@ -159,6 +160,7 @@ describe('parseMeshDeclaration', () => {
     ).toEqual({
       mesh: 'kubernetes',
       requires: [],
+      declaredRequires: [],
       implements: [],
       errors: [],
       declared: false,

@@ -137,7 +137,10 @@ export function parseMeshId(
 /** What a component declares through its input annotations. */
 export interface MeshDeclaration {
   mesh: string | undefined;
+  /** Config defaults united with `meshcoverage.io/requires`. */
   requires: string[];
+  /** The valid ids `meshcoverage.io/requires` itself names (what the owner declared). */
+  declaredRequires: string[];
   implements: string[];
   errors: string[];
   /** True when any input annotation is present. */
@@ -172,6 +175,7 @@ export function parseMeshDeclaration(
   return {
     mesh: mesh.mesh,
     requires: [...required],
+    declaredRequires: requires.ids,
     implements: implemented.ids,
     errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
     declared: [

@@ -13,7 +13,9 @@ export function evaluateCoverage(
   if (!row) {
     throw new Error(`Unknown mesh '${request.mesh}'`);
   }
-  const { responsibilityIds, alternativesByPosition } = index;
+  const { responsibilityIds } = index;
+  // How to cover a gap without a mesh: the baseline's cell.
+  const baselineRow = index.cellsByPosition(index.baselineTool.id)!;
   // Mark required positions, then walk them in matrix order: no sort, no string keys.
   const required = new Uint8Array(responsibilityIds.length);
   let requiredCount = 0;
@@ -52,7 +54,7 @@ export function evaluateCoverage(
       if (support === 'unknown') {
         item.unknown = true;
       }
-      const alternative = alternativesByPosition[position];
+      const alternative = baselineRow[position]?.alternative;
       if (alternative) {
         item.alternative = alternative;
       }

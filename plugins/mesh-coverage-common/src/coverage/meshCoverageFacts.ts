@@ -1,11 +1,11 @@
-import { ANNOTATION_MESH, ANNOTATION_REQUIRES } from '../annotations/annotations';
-import { checkResponsibilityIds } from '../annotations/parseAnnotations';
+import { ANNOTATION_MESH } from '../annotations/annotations';
 import { MatrixIndex } from '../model/matrixIndex';
 import {
   ComponentLike,
   DefaultRequirements,
   evaluateComponentCoverage,
 } from './componentCoverage';
+import { evaluateCoverage } from './evaluateCoverage';
 
 /** The scorecard facts of a component (DESIGN §8). */
 export interface MeshCoverageFacts {
@@ -35,25 +35,24 @@ export function computeMeshCoverageFacts(
   component: ComponentLike,
   defaultRequirements?: DefaultRequirements,
 ): MeshCoverageFacts {
-  const evaluated = evaluateComponentCoverage(index, component, { defaultRequirements });
+  const { declaration, report: evaluated } = evaluateComponentCoverage(index, component, {
+    defaultRequirements,
+  });
   const report =
-    evaluated.report ??
-    evaluateComponentCoverage(index, component, {
-      defaultRequirements,
-      meshOverride: index.baselineTool.id,
-    }).report!;
-  const declaredMesh = evaluated.declaration.mesh;
-  const rawRequires = component.annotations?.[ANNOTATION_REQUIRES];
+    evaluated ??
+    evaluateCoverage(index, {
+      mesh: index.baselineTool.id,
+      requires: declaration.requires,
+      implements: declaration.implements,
+    });
   return {
-    hasMesh: declaredMesh !== undefined && declaredMesh !== index.baselineTool.id,
-    mesh: declaredMesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
+    hasMesh: declaration.mesh !== undefined && declaration.mesh !== index.baselineTool.id,
+    mesh: declaration.mesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
     coverage: report.coverage ?? -1,
     gapCount: report.gaps.length,
     unknownCount: report.items.filter(item => item.unknown).length,
     mtlsCovered: report.covered.includes('mtls') || report.implementedByApp.includes('mtls'),
-    requirementsDeclared:
-      typeof rawRequires === 'string' &&
-      checkResponsibilityIds(rawRequires.split(','), index, ANNOTATION_REQUIRES).ids.length > 0,
-    annotationErrors: evaluated.declaration.errors.length,
+    requirementsDeclared: declaration.declaredRequires.length > 0,
+    annotationErrors: declaration.errors.length,
   };
 }
