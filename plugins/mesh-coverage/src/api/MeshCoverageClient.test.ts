@@ -45,6 +45,22 @@ describe('MeshCoverageClient', () => {
     });
   });
 
+  it('shares one request among concurrent callers', async () => {
+    const matrix = servedMatrix();
+    const { api, fetch } = client([
+      jsonResponse(200, matrix, { ETag: '"abc"' }),
+    ]);
+    const [a, b, c] = await Promise.all([
+      api.getMatrix(),
+      api.getMatrix(),
+      api.getMatrix(),
+    ]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(a).toBe(matrix);
+    expect(b).toBe(matrix);
+    expect(c).toBe(matrix);
+  });
+
   it('posts an evaluation and queries coverage and fleet', async () => {
     const { api, fetch } = client([
       jsonResponse(200, { coverage: 50 }),

@@ -12,6 +12,8 @@ export class MeshCoverageClient implements MeshCoverageApi {
   private readonly fetchApi: FetchApi;
   /** The last matrix and its ETag: revalidated with If-None-Match, 304 reuses it. */
   private cachedMatrix?: { etag: string; matrix: ServedMeshMatrix };
+  /** A request under way: the card, scorecard and tab of one page share it. */
+  private pendingMatrix?: Promise<ServedMeshMatrix>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -19,6 +21,15 @@ export class MeshCoverageClient implements MeshCoverageApi {
   }
 
   async getMatrix(): Promise<ServedMeshMatrix> {
+    if (!this.pendingMatrix) {
+      this.pendingMatrix = this.fetchMatrix().finally(() => {
+        this.pendingMatrix = undefined;
+      });
+    }
+    return this.pendingMatrix;
+  }
+
+  private async fetchMatrix(): Promise<ServedMeshMatrix> {
     const headers: Record<string, string> = {};
     if (this.cachedMatrix) {
       headers['If-None-Match'] = this.cachedMatrix.etag;
