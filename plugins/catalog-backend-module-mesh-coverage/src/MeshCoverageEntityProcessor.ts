@@ -6,6 +6,7 @@ import {
   computedAnnotations,
   DefaultRequirements,
   evaluateComponentCoverage,
+  MatrixIndex,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -30,11 +31,12 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
   }
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
-    if (entity.kind.toLocaleLowerCase('en-US') !== 'component') {
+    if (!isComponent(entity.kind)) {
       return entity;
     }
     try {
-      return await this.annotate(entity);
+      const { index } = await this.options.matrixService.getMatrix();
+      return this.annotate(entity, index);
     } catch (error) {
       // Coverage is a decoration; losing it for one pass beats evicting the component.
       this.options.logger.warn('Could not compute mesh coverage', {
@@ -47,21 +49,13 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     }
   }
 
-  private async annotate(entity: Entity): Promise<Entity> {
-    const { index } = await this.options.matrixService.getMatrix();
-    // Computed keys are this processor's own: what a file says for them is replaced, not merged.
-    const written: Record<string, string> = {};
-    const annotations = entity.metadata.annotations ?? {};
-    for (const key in annotations) {
-      if (!COMPUTED_KEYS.has(key)) {
-        written[key] = annotations[key];
-      }
-    }
+  private annotate(entity: Entity, index: MatrixIndex): Entity {
+    const inputs = withoutComputedAnnotations(entity.metadata.annotations);
     const type =
       typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
     const result = evaluateComponentCoverage(
       index,
-      { type, annotations: written },
+      { type, annotations: inputs },
       { defaultRequirements: this.options.defaultRequirements },
     );
     if (
@@ -74,8 +68,35 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
       ...entity,
       metadata: {
         ...entity.metadata,
-        annotations: { ...written, ...computedAnnotations(result) },
+        annotations: Object.assign({}, inputs, computedAnnotations(result)),
       },
     };
   }
+}
+
+/** `kind` is case-insensitive; the exact spelling is checked first because it is all but universal. */
+function isComponent(kind: string): boolean {
+  return (
+    kind === 'Component' || kind.toLocaleLowerCase('en-US') === 'component'
+  );
+}
+
+/**
+ * Computed keys are this processor's own: what a file says for them is replaced, not merged. The
+ * annotations are returned as they are when they hold none (the common case), so nothing is copied
+ * twice.
+ */
+function withoutComputedAnnotations(
+  annotations: Record<string, string> = {},
+): Record<string, string> {
+  if (!COMPUTED_ANNOTATIONS.some(key => key in annotations)) {
+    return annotations;
+  }
+  const inputs: Record<string, string> = {};
+  for (const key in annotations) {
+    if (!COMPUTED_KEYS.has(key)) {
+      inputs[key] = annotations[key];
+    }
+  }
+  return inputs;
 }

@@ -7,6 +7,7 @@
 export * from './model/types';
 export * from './model/ids';
 export * from './model/matrixIndex';
+export type { ScannedIdList } from './model/idListScanner';
 export * from './schema/validateMeshMatrix';
 export { meshMatrixSchema } from './schema/matrixSchema';
 export * from './data/builtinMatrix';

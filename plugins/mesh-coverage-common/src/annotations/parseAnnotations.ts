@@ -1,3 +1,4 @@
+import { ScannedIdList } from '../model/idListScanner';
 import { MatrixIndex } from '../model/matrixIndex';
 import {
   ANNOTATION_IMPLEMENTS,
@@ -44,43 +45,22 @@ function unknownIdMessage(
  * Never throws.
  */
 export function checkResponsibilityIds(
-  candidates: Iterable<string>,
+  candidates: readonly string[],
   index: MatrixIndex,
   label: string,
 ): ParsedIds {
-  const ids: string[] = [];
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  let unknownCount = 0;
+  const positions: number[] = [];
+  const unknown: string[] = [];
   for (const raw of candidates) {
     const candidate = raw.trim();
-    if (!candidate || seen.has(candidate)) {
-      continue;
-    }
-    seen.add(candidate);
-    if (index.hasResponsibility(candidate)) {
-      ids.push(candidate);
-    } else {
-      unknownCount += 1;
-      if (unknownCount <= MAX_REPORTED_PER_ANNOTATION) {
-        errors.push(
-          unknownIdMessage(
-            label,
-            'responsibility',
-            candidate,
-            index.responsibilityIds,
-          ),
-        );
-      }
+    const position = index.position(candidate);
+    if (position !== undefined) {
+      positions.push(position);
+    } else if (candidate) {
+      unknown.push(candidate);
     }
   }
-  if (unknownCount > MAX_REPORTED_PER_ANNOTATION) {
-    errors.push(
-      `${label}: ${
-        unknownCount - MAX_REPORTED_PER_ANNOTATION
-      } more unknown responsibilities`,
-    );
-  }
+  const { ids, errors } = collectIds({ positions, unknown }, index, label);
   return { ids, errors };
 }
 
@@ -90,9 +70,57 @@ export function parseResponsibilityIds(
   index: MatrixIndex,
   annotation: string,
 ): ParsedIds {
+  const { ids, errors } = scanResponsibilityIds(value, index, annotation);
+  return { ids, errors };
+}
+
+/** {@link ParsedIds} with the ids' positions in matrix order, for evaluation without look-ups. */
+interface ParsedPositions extends ParsedIds {
+  positions: number[];
+}
+
+function scanResponsibilityIds(
+  value: string | undefined,
+  index: MatrixIndex,
+  annotation: string,
+): ParsedPositions {
   return typeof value === 'string'
-    ? checkResponsibilityIds(value.split(','), index, annotation)
-    : { ids: [], errors: [] };
+    ? collectIds(index.scanResponsibilityList(value), index, annotation)
+    : { ids: [], positions: [], errors: [] };
+}
+
+/** Lists up to this long are de-duplicated by scanning; longer ones (hostile input) through a Set. */
+const SCAN_LIMIT = 32;
+
+function collectIds(
+  scanned: ScannedIdList,
+  index: MatrixIndex,
+  label: string,
+): ParsedPositions {
+  const { unknown } = scanned;
+  const { responsibilityIds } = index;
+  const positions =
+    scanned.positions.length <= SCAN_LIMIT
+      ? scanned.positions.filter((p, i, all) => all.indexOf(p) === i)
+      : [...new Set(scanned.positions)];
+  const ids = positions.map(position => responsibilityIds[position]);
+  if (!unknown.length) {
+    return { ids, positions, errors: [] };
+  }
+  const distinct = [...new Set(unknown)];
+  const errors = distinct
+    .slice(0, MAX_REPORTED_PER_ANNOTATION)
+    .map(value =>
+      unknownIdMessage(label, 'responsibility', value, responsibilityIds),
+    );
+  if (distinct.length > MAX_REPORTED_PER_ANNOTATION) {
+    errors.push(
+      `${label}: ${
+        distinct.length - MAX_REPORTED_PER_ANNOTATION
+      } more unknown responsibilities`,
+    );
+  }
+  return { ids, positions, errors };
 }
 
 export interface ParsedMesh {
@@ -156,32 +184,89 @@ export function parseMeshDeclaration(
   index: MatrixIndex,
   defaultRequires: readonly string[] = [],
 ): MeshDeclaration {
+  return scanMeshDeclaration(annotations, index, defaultRequires).declaration;
+}
+
+/** A parsed declaration with the positions (matrix order) of what it requires and implements. */
+export interface ScannedMeshDeclaration {
+  declaration: MeshDeclaration;
+  requiredPositions: number[];
+  implementedPositions: number[];
+}
+
+/** {@link parseMeshDeclaration}, keeping the positions for {@link evaluateCoverageAt}. */
+export function scanMeshDeclaration(
+  annotations: Record<string, string> | undefined,
+  index: MatrixIndex,
+  defaultRequires: readonly string[] = [],
+): ScannedMeshDeclaration {
   const values = annotations ?? {};
-  const mesh = parseMeshId(values[ANNOTATION_MESH], index);
-  const requires = parseResponsibilityIds(
-    values[ANNOTATION_REQUIRES],
+  const meshValue = values[ANNOTATION_MESH];
+  const requiresValue = values[ANNOTATION_REQUIRES];
+  const implementsValue = values[ANNOTATION_IMPLEMENTS];
+  const mesh = parseMeshId(meshValue, index);
+  const requires = scanResponsibilityIds(
+    requiresValue,
     index,
     ANNOTATION_REQUIRES,
   );
-  const implemented = parseResponsibilityIds(
-    values[ANNOTATION_IMPLEMENTS],
+  const implemented = scanResponsibilityIds(
+    implementsValue,
     index,
     ANNOTATION_IMPLEMENTS,
   );
-  const required = new Set(
-    defaultRequires.filter(id => index.hasResponsibility(id)),
+  const requiredPositions = uniteWithDefaults(
+    defaultRequires,
+    requires.positions,
+    index,
   );
-  requires.ids.forEach(id => required.add(id));
   return {
-    mesh: mesh.mesh,
-    requires: [...required],
-    declaredRequires: requires.ids,
-    implements: implemented.ids,
-    errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
-    declared: [
-      ANNOTATION_MESH,
-      ANNOTATION_REQUIRES,
-      ANNOTATION_IMPLEMENTS,
-    ].some(key => typeof values[key] === 'string'),
+    declaration: {
+      mesh: mesh.mesh,
+      requires:
+        requiredPositions === requires.positions
+          ? requires.ids
+          : requiredPositions.map(p => index.responsibilityIds[p]),
+      declaredRequires: requires.ids,
+      implements: implemented.ids,
+      errors: concatErrors(mesh.errors, requires.errors, implemented.errors),
+      declared:
+        typeof meshValue === 'string' ||
+        typeof requiresValue === 'string' ||
+        typeof implementsValue === 'string',
+    },
+    requiredPositions,
+    implementedPositions: implemented.positions,
   };
+}
+
+/** Positions of the valid defaults first, then the declared ones not among them. */
+function uniteWithDefaults(
+  defaults: readonly string[],
+  declared: number[],
+  index: MatrixIndex,
+): number[] {
+  if (!defaults.length) {
+    return declared;
+  }
+  const united: number[] = [];
+  for (const id of defaults) {
+    const position = index.position(id);
+    if (position !== undefined && !united.includes(position)) {
+      united.push(position);
+    }
+  }
+  for (const position of declared) {
+    if (!united.includes(position)) {
+      united.push(position);
+    }
+  }
+  return united;
+}
+
+function concatErrors(...lists: string[][]): string[] {
+  const nonEmpty = lists.filter(list => list.length);
+  return nonEmpty.length === 1
+    ? nonEmpty[0]
+    : ([] as string[]).concat(...nonEmpty);
 }

@@ -7,10 +7,10 @@ import {
 } from '../annotations/annotations';
 import {
   MeshDeclaration,
-  parseMeshDeclaration,
+  scanMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
-import { evaluateCoverage } from './evaluateCoverage';
+import { evaluateCoverageAt } from './evaluateCoverage';
 import { CoverageReport } from './types';
 
 /** Config defaults: required responsibility ids by a component's `spec.type`. */
@@ -43,20 +43,18 @@ export function evaluateComponentCoverage(
 ): ComponentCoverage {
   const defaults =
     (component.type && options.defaultRequirements?.[component.type]) || [];
-  const declaration = parseMeshDeclaration(
-    component.annotations,
-    index,
-    defaults,
-  );
+  const { declaration, requiredPositions, implementedPositions } =
+    scanMeshDeclaration(component.annotations, index, defaults);
   const mesh = options.meshOverride ?? declaration.mesh;
   if (!mesh) {
     return { declaration };
   }
-  const report = evaluateCoverage(index, {
+  const report = evaluateCoverageAt(
+    index,
     mesh,
-    requires: declaration.requires,
-    implements: declaration.implements,
-  });
+    requiredPositions,
+    implementedPositions,
+  );
   report.errors = declaration.errors;
   if (component.entityRef) {
     report.entityRef = component.entityRef;
@@ -74,8 +72,8 @@ export function computedAnnotations(
   const annotations: Record<string, string> = {};
   const { report, declaration } = result;
   if (report) {
-    annotations[ANNOTATION_COVERED] = report.covered.join(',');
-    annotations[ANNOTATION_GAPS] = report.gaps.join(',');
+    annotations[ANNOTATION_COVERED] = joinIds(report.covered);
+    annotations[ANNOTATION_GAPS] = joinIds(report.gaps);
     if (report.coverage !== null) {
       annotations[ANNOTATION_COVERAGE] = String(report.coverage);
     }
@@ -84,4 +82,13 @@ export function computedAnnotations(
     annotations[ANNOTATION_ERRORS] = declaration.errors.join(ERROR_SEPARATOR);
   }
   return annotations;
+}
+
+/** `ids.join(',')`: concatenation is several times faster for the few ids a component lists. */
+function joinIds(ids: readonly string[]): string {
+  let joined = ids.length ? ids[0] : '';
+  for (let i = 1; i < ids.length; i += 1) {
+    joined += `,${ids[i]}`;
+  }
+  return joined;
 }

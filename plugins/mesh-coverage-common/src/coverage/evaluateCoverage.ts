@@ -9,31 +9,66 @@ export function evaluateCoverage(
   index: MatrixIndex,
   request: CoverageRequest,
 ): CoverageReport {
-  const row = index.cellsByPosition(request.mesh);
+  return evaluateCoverageAt(
+    index,
+    request.mesh,
+    positionsOf(request.requires, index),
+    request.implements ? positionsOf(request.implements, index) : [],
+  );
+}
+
+function positionsOf(ids: readonly string[], index: MatrixIndex): number[] {
+  const positions: number[] = [];
+  for (const id of ids) {
+    const position = index.position(id);
+    if (position !== undefined) {
+      positions.push(position);
+    }
+  }
+  return positions;
+}
+
+const REQUIRED = 1;
+const IMPLEMENTED = 2;
+
+/**
+ * {@link evaluateCoverage} over responsibility positions (matrix order), as the annotation parser
+ * finds them: the catalog processor evaluates every component on every pass, so ids are not
+ * looked up a second time. Duplicate positions count once.
+ */
+export function evaluateCoverageAt(
+  index: MatrixIndex,
+  mesh: string,
+  requiredPositions: readonly number[],
+  implementedPositions: readonly number[],
+): CoverageReport {
+  const row = index.cellsByPosition(mesh);
   if (!row) {
-    throw new Error(`Unknown mesh '${request.mesh}'`);
+    throw new Error(`Unknown mesh '${mesh}'`);
   }
   const { responsibilityIds } = index;
   // How to cover a gap without a mesh: the baseline's cell.
   const baselineRow = index.cellsByPosition(index.baselineTool.id)!;
-  // Mark required positions, then walk them in matrix order: no sort, no string keys.
-  const required = new Uint8Array(responsibilityIds.length);
+  // Mark positions, then walk them in matrix order: no sort, no string keys.
+  const marks = new Uint8Array(responsibilityIds.length);
   let requiredCount = 0;
-  for (const id of request.requires) {
-    const position = index.position(id);
-    if (position !== undefined && required[position] === 0) {
-      required[position] = 1;
+  for (const position of requiredPositions) {
+    if ((marks[position] & REQUIRED) === 0) {
+      marks[position] |= REQUIRED;
       requiredCount += 1;
     }
   }
-  const implemented = request.implements?.length ? new Set(request.implements) : undefined;
+  for (const position of implementedPositions) {
+    marks[position] |= IMPLEMENTED;
+  }
 
   const items: CoverageItem[] = [];
   const covered: string[] = [];
   const implementedByApp: string[] = [];
   const gaps: string[] = [];
-  for (let position = 0; position < required.length; position += 1) {
-    if (required[position] === 0) {
+  for (let position = 0; position < marks.length; position += 1) {
+    const mark = marks[position];
+    if ((mark & REQUIRED) === 0) {
       continue;
     }
     const responsibilityId = responsibilityIds[position];
@@ -45,7 +80,7 @@ export function evaluateCoverage(
           ? { responsibilityId, status: 'mesh', support, partial: true }
           : { responsibilityId, status: 'mesh', support },
       );
-    } else if (implemented?.has(responsibilityId)) {
+    } else if (mark & IMPLEMENTED) {
       implementedByApp.push(responsibilityId);
       items.push({ responsibilityId, status: 'app', support });
     } else {
@@ -62,9 +97,11 @@ export function evaluateCoverage(
     }
   }
   return {
-    mesh: request.mesh,
+    mesh,
     coverage: requiredCount
-      ? Math.round((100 * (covered.length + implementedByApp.length)) / requiredCount)
+      ? Math.round(
+          (100 * (covered.length + implementedByApp.length)) / requiredCount,
+        )
       : null,
     items,
     covered,

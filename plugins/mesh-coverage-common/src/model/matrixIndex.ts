@@ -1,3 +1,4 @@
+import { createIdListScanner, ScannedIdList } from './idListScanner';
 import { MatrixCell, MeshMatrix, MeshTool } from './types';
 
 /**
@@ -19,6 +20,8 @@ export interface MatrixIndex {
   cellsByPosition(
     toolId: string,
   ): ReadonlyArray<MatrixCell | undefined> | undefined;
+  /** Reads a comma-separated list of responsibility ids (see {@link createIdListScanner}). */
+  scanResponsibilityList(list: string): ScannedIdList;
   /** Tool ids a component may name as its mesh: `mesh` tools and the baseline, matrix order. */
   meshIds: string[];
   responsibilityIds: string[];
@@ -65,6 +68,9 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       return position === undefined ? undefined : rows.get(toolId)?.[position];
     },
     cellsByPosition: toolId => rows.get(toolId),
+    scanResponsibilityList: createIdListScanner(
+      matrix.responsibilities.map(r => r.id),
+    ),
     meshIds: matrix.tools
       .filter(t => t.kind === 'mesh' || t.kind === 'baseline')
       .map(t => t.id),
