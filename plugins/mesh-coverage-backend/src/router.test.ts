@@ -178,7 +178,7 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', user);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^application\/json/);
-        expect(res.headers.etag).toMatch(/^"[0-9a-f]{20}"$/);
+        expect(res.headers.etag).toMatch(/^"[0-9a-f]{20}-gzip"$/);
         expect(Object.keys(res.body)).toEqual([
           'title',
           'description',
@@ -222,6 +222,42 @@ describe.each(databases.eachSupportedId())(
           .set('If-None-Match', '"something-else"');
         expect(stale.status).toBe(200);
       });
+
+      it.each([
+        ['br', 'br', '-br'],
+        ['gzip, deflate', 'gzip', '-gzip'],
+        ['gzip;q=0.5, br', 'br', '-br'],
+        ['identity', undefined, ''],
+        ['deflate', undefined, ''],
+      ])(
+        'serves prepared bytes for Accept-Encoding %p (%p), each with its own ETag',
+        async (accepted, contentEncoding, tagSuffix) => {
+          const res = await request(server)
+            .get(`${BASE}/matrix`)
+            .set('Authorization', user)
+            .set('Accept-Encoding', accepted)
+            .buffer(true)
+            .parse((response, done) => {
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => chunks.push(chunk));
+              response.on('end', () => done(null, Buffer.concat(chunks)));
+            });
+          expect(res.status).toBe(200);
+          expect(res.headers['content-encoding']).toBe(contentEncoding);
+          expect(res.headers.vary).toMatch(/Accept-Encoding/);
+          expect(res.headers.etag).toMatch(
+            new RegExp(`^"[0-9a-f]{20}${tagSuffix}"$`),
+          );
+          const json = JSON.parse(String(res.body));
+          expect(json.responsibilities).toHaveLength(35);
+          const again = await request(server)
+            .get(`${BASE}/matrix`)
+            .set('Authorization', user)
+            .set('Accept-Encoding', accepted)
+            .set('If-None-Match', res.headers.etag);
+          expect(again.status).toBe(304);
+        },
+      );
     });
 
     describe('POST /evaluate', () => {

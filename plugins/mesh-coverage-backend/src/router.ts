@@ -3,11 +3,38 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { MeshCoverageService } from './service/types';
+import { MatrixEncoding, MeshCoverageService } from './service/types';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   meshCoverage: MeshCoverageService;
+}
+
+/** Prepared encodings of the matrix, best first. */
+const MATRIX_ENCODINGS: MatrixEncoding[] = ['br', 'gzip', 'identity'];
+
+/**
+ * Negotiated matrix encodings by `Accept-Encoding` header value: a browser sends the same value on
+ * every request, and negotiating it anew cost more than serving the body.
+ */
+const negotiated = new Map<string, MatrixEncoding>();
+const MAX_NEGOTIATED = 64;
+
+function matrixEncodingFor(req: express.Request): MatrixEncoding {
+  const header = req.headers['accept-encoding'];
+  if (!header) {
+    return 'identity';
+  }
+  let encoding = negotiated.get(header);
+  if (!encoding) {
+    encoding = (req.acceptsEncodings(MATRIX_ENCODINGS) ||
+      'identity') as MatrixEncoding;
+    if (negotiated.size >= MAX_NEGOTIATED) {
+      negotiated.clear(); // odd clients: keep the memo bounded
+    }
+    negotiated.set(header, encoding);
+  }
+  return encoding;
 }
 
 /** Request bodies are small lists of ids; anything larger is refused before parsing. */
@@ -95,18 +122,23 @@ export async function createRouter(
   });
 
   router.get('/matrix', async (req, res) => {
-    const { body, etag } = await meshCoverage.getSerializedMatrix();
-    res.set({
-      ETag: etag,
-      'Cache-Control': 'private, no-cache',
-      'Content-Type': 'application/json; charset=utf-8',
-    });
+    const { representations } = await meshCoverage.getSerializedMatrix();
+    const encoding = matrixEncodingFor(req);
+    const { body, etag } = representations[encoding];
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Vary', 'Accept-Encoding');
     if (req.fresh) {
       res.status(304).end();
       return;
     }
+    if (encoding !== 'identity') {
+      // Set here, the root router's compression middleware leaves the prepared bytes alone.
+      res.setHeader('Content-Encoding', encoding);
+    }
     // The prepared bytes go out as they are: no per-request encoding or ETag hashing.
-    res.set('Content-Length', String(body.length));
+    res.setHeader('Content-Length', String(body.length));
     res.end(body);
   });
 

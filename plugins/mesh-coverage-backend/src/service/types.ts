@@ -6,10 +6,19 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /** `GET /matrix`, serialized once per matrix state. */
-export interface SerializedMatrix {
-  /** The UTF-8 JSON body. */
+/** A content coding the matrix is prepared in (`identity`: none). */
+export type MatrixEncoding = 'br' | 'gzip' | 'identity';
+
+/** One prepared representation of the `GET /matrix` body. */
+export interface MatrixRepresentation {
+  /** The UTF-8 JSON body, in `encoding`. */
   body: Buffer;
+  /** Strong ETag of this representation: it differs per encoding (RFC 9110 §8.8.3). */
   etag: string;
+}
+
+export interface SerializedMatrix {
+  representations: Record<MatrixEncoding, MatrixRepresentation>;
 }
 
 export interface EvaluateRequest {
