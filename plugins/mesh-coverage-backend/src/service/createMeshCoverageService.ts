@@ -5,12 +5,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_MESH,
   checkResponsibilityIds,
-  compareFleetSummaries,
   CoverageReport,
   DefaultRequirements,
   evaluateComponentCoverage,
   evaluateCoverage,
   FleetAccumulator,
+  FleetWhatIfAccumulator,
   parseMeshId,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
@@ -137,34 +137,23 @@ export function createMeshCoverageService(
         }
         whatIf = mesh.mesh;
       }
-      const today = new FleetAccumulator(index, {
-        defaultRequirements,
-        includeEntityRefs,
-      });
-      const whatIfAccumulator =
-        whatIf === undefined
-          ? undefined
-          : new FleetAccumulator(index, {
-              defaultRequirements,
-              includeEntityRefs,
-              whatIfMesh: whatIf,
-            });
-      for await (const page of readCatalogComponents(catalog, credentials)) {
-        for (const component of page) {
-          today.add(component);
-          whatIfAccumulator?.add(component);
+      const options = { defaultRequirements, includeEntityRefs };
+      if (whatIf === undefined) {
+        const today = new FleetAccumulator(index, options);
+        for await (const page of readCatalogComponents(catalog, credentials)) {
+          page.forEach(component => today.add(component));
         }
-      }
-      if (!whatIfAccumulator) {
         return today.summary();
       }
-      const todaySummary = today.summary();
-      const whatIfSummary = whatIfAccumulator.summary();
-      return {
-        ...whatIfSummary,
-        today: todaySummary,
-        change: compareFleetSummaries(todaySummary, whatIfSummary),
-      };
+      const fleet = new FleetWhatIfAccumulator(index, {
+        ...options,
+        whatIfMesh: whatIf,
+      });
+      for await (const page of readCatalogComponents(catalog, credentials)) {
+        page.forEach(component => fleet.add(component));
+      }
+      const { today, whatIf: whatIfSummary, change } = fleet.result();
+      return { ...whatIfSummary, today, change };
     },
   };
 }

@@ -8,6 +8,7 @@ import {
 import {
   MeshDeclaration,
   scanMeshDeclaration,
+  ScannedMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
 import { evaluateCoverageAt } from './evaluateCoverage';
@@ -41,11 +42,36 @@ export function evaluateComponentCoverage(
     meshOverride?: string;
   } = {},
 ): ComponentCoverage {
+  const scanned = scanComponent(index, component, options.defaultRequirements);
+  return evaluateScannedComponent(
+    index,
+    scanned,
+    options.meshOverride ?? scanned.declaration.mesh,
+    component.entityRef,
+  );
+}
+
+/** Parses a component's annotations with the config defaults for its `spec.type`. */
+export function scanComponent(
+  index: MatrixIndex,
+  component: ComponentLike,
+  defaultRequirements?: DefaultRequirements,
+): ScannedMeshDeclaration {
   const defaults =
-    (component.type && options.defaultRequirements?.[component.type]) || [];
-  const { declaration, requiredPositions, implementedPositions } =
-    scanMeshDeclaration(component.annotations, index, defaults);
-  const mesh = options.meshOverride ?? declaration.mesh;
+    (component.type && defaultRequirements?.[component.type]) || [];
+  return scanMeshDeclaration(component.annotations, index, defaults);
+}
+
+/**
+ * Evaluates a parsed component on `mesh` (its own, or a what-if's); no report when there is no
+ * valid mesh. A component parsed once can be evaluated on several meshes.
+ */
+export function evaluateScannedComponent(
+  index: MatrixIndex,
+  { declaration, requiredPositions, implementedPositions }: ScannedMeshDeclaration,
+  mesh: string | undefined,
+  entityRef?: string,
+): ComponentCoverage {
   if (!mesh) {
     return { declaration };
   }
@@ -56,8 +82,8 @@ export function evaluateComponentCoverage(
     implementedPositions,
   );
   report.errors = declaration.errors;
-  if (component.entityRef) {
-    report.entityRef = component.entityRef;
+  if (entityRef) {
+    report.entityRef = entityRef;
   }
   return { declaration, report };
 }

@@ -1,7 +1,11 @@
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { ComponentLike } from './componentCoverage';
-import { compareFleetSummaries, summarizeFleet } from './summarizeFleet';
+import {
+  compareFleetSummaries,
+  FleetWhatIfAccumulator,
+  summarizeFleet,
+} from './summarizeFleet';
 
 const index = indexMatrix(BUILTIN_MATRIX);
 
@@ -147,5 +151,33 @@ describe('summarizeFleet', () => {
       meanCoverage: null,
       responsibilities: [],
     });
+  });
+});
+
+describe('FleetWhatIfAccumulator', () => {
+  it('gives in one pass what two summaries and their comparison give', () => {
+    const options = {
+      defaultRequirements: { service: ['mtls'] },
+      includeEntityRefs: true,
+    };
+    const accumulator = new FleetWhatIfAccumulator(index, {
+      ...options,
+      whatIfMesh: 'linkerd',
+    });
+    fleet.forEach(component => accumulator.add(component));
+    const today = summarizeFleet(index, fleet, options);
+    const whatIf = summarizeFleet(index, fleet, {
+      ...options,
+      whatIfMesh: 'linkerd',
+    });
+    const result = accumulator.result();
+    expect(result).toEqual({
+      today,
+      whatIf,
+      change: compareFleetSummaries(today, whatIf),
+    });
+    expect(result.whatIf.whatIfMesh).toBe('linkerd');
+    expect(result.today.whatIfMesh).toBeUndefined();
+    expect(result.change.some(c => c.covered !== 0)).toBe(true);
   });
 });

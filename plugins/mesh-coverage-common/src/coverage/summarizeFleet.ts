@@ -1,16 +1,12 @@
 import { MatrixIndex } from '../model/matrixIndex';
 import {
+  ComponentCoverage,
   ComponentLike,
   DefaultRequirements,
   evaluateComponentCoverage,
+  evaluateScannedComponent,
+  scanComponent,
 } from './componentCoverage';
-
-/** Which count of a {@link FleetResponsibility} a coverage status adds to. */
-const COUNT_BY_STATUS = {
-  mesh: 'covered',
-  app: 'implementedByApp',
-  gap: 'gaps',
-} as const;
 
 export interface FleetResponsibility {
   responsibilityId: string;
@@ -83,15 +79,21 @@ export class FleetAccumulator {
   }
 
   add(component: ComponentLike): void {
-    this.total += 1;
-    const { declaration, report } = evaluateComponentCoverage(
-      this.index,
-      component,
-      {
+    this.addEvaluated(
+      component.entityRef,
+      evaluateComponentCoverage(this.index, component, {
         defaultRequirements: this.options.defaultRequirements,
         meshOverride: this.options.whatIfMesh,
-      },
+      }),
     );
+  }
+
+  /** Adds a component evaluated already (on this accumulator's what-if mesh, if it has one). */
+  addEvaluated(
+    entityRef: string | undefined,
+    { declaration, report }: ComponentCoverage,
+  ): void {
+    this.total += 1;
     if (declaration.errors.length) {
       this.withErrors += 1;
     }
@@ -107,13 +109,22 @@ export class FleetAccumulator {
       this.coverageSum += report.coverage;
       this.coverageCount += 1;
     }
-    for (const item of report.items) {
-      const row = this.rowFor(item.responsibilityId);
-      const key = COUNT_BY_STATUS[item.status];
+    this.count(report.covered, 'covered', entityRef);
+    this.count(report.implementedByApp, 'implementedByApp', entityRef);
+    this.count(report.gaps, 'gaps', entityRef);
+  }
+
+  private count(
+    responsibilityIds: readonly string[],
+    key: 'covered' | 'implementedByApp' | 'gaps',
+    entityRef: string | undefined,
+  ) {
+    for (const responsibilityId of responsibilityIds) {
+      const row = this.rowFor(responsibilityId);
       row.required += 1;
       row[key] += 1;
-      if (row.entityRefs && component.entityRef) {
-        row.entityRefs[key].push(component.entityRef);
+      if (row.entityRefs && entityRef) {
+        row.entityRefs[key].push(entityRef);
       }
     }
   }
@@ -172,6 +183,64 @@ export function summarizeFleet(
     accumulator.add(component);
   }
   return accumulator.summary();
+}
+
+/** Today's fleet, the same fleet on a what-if mesh, and the difference. */
+export interface FleetWhatIf {
+  today: FleetSummary;
+  whatIf: FleetSummary;
+  change: FleetResponsibilityChange[];
+}
+
+/**
+ * Today's summary and a what-if on another mesh in one pass: each component is parsed once and
+ * evaluated on both meshes.
+ */
+export class FleetWhatIfAccumulator {
+  private readonly today: FleetAccumulator;
+  private readonly whatIf: FleetAccumulator;
+
+  constructor(
+    private readonly index: MatrixIndex,
+    private readonly options: FleetOptions & { whatIfMesh: string },
+  ) {
+    const { whatIfMesh, ...todayOptions } = options;
+    this.today = new FleetAccumulator(index, todayOptions);
+    this.whatIf = new FleetAccumulator(index, options);
+  }
+
+  add(component: ComponentLike): void {
+    const scanned = scanComponent(
+      this.index,
+      component,
+      this.options.defaultRequirements,
+    );
+    const { entityRef } = component;
+    this.today.addEvaluated(
+      entityRef,
+      evaluateScannedComponent(
+        this.index,
+        scanned,
+        scanned.declaration.mesh,
+        entityRef,
+      ),
+    );
+    this.whatIf.addEvaluated(
+      entityRef,
+      evaluateScannedComponent(
+        this.index,
+        scanned,
+        this.options.whatIfMesh,
+        entityRef,
+      ),
+    );
+  }
+
+  result(): FleetWhatIf {
+    const today = this.today.summary();
+    const whatIf = this.whatIf.summary();
+    return { today, whatIf, change: compareFleetSummaries(today, whatIf) };
+  }
 }
 
 export interface FleetResponsibilityChange {
