@@ -27,12 +27,14 @@ export async function uiBench(quick: boolean): Promise<BenchResult[]> {
     const page = await signedInPage(browser);
     const started = Date.now();
     await page.goto(`${FRONTEND}/mesh-comparison?lang=en`);
+    // The page renders the groups near the viewport (a virtual list above 150 responsibilities):
+    // rendered means the count of all 500 shown and the first tables filled.
     await page.waitForFunction(
-      () => document.querySelectorAll('tbody th[scope="row"]').length === 500,
+      () =>
+        document.body.textContent?.includes('500 of 500') &&
+        document.querySelectorAll('tbody th[scope="row"]').length >= 10,
       undefined,
-      {
-        timeout: 120_000,
-      },
+      { timeout: 120_000 },
     );
     const initialRender = Date.now() - started;
 
@@ -106,7 +108,7 @@ export async function uiBench(quick: boolean): Promise<BenchResult[]> {
         unit: 'ms',
         goal: 'report',
         pass: true,
-        detail: 'navigation to 500 table rows',
+        detail: 'navigation to the first tables of the 500 × 20 matrix',
       },
     ];
   } finally {

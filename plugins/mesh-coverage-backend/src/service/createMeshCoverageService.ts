@@ -137,16 +137,16 @@ export function createMeshCoverageService(
         }
         whatIf = mesh.mesh;
       }
-      const options = { defaultRequirements, includeEntityRefs };
+      const fleetOptions = { defaultRequirements, includeEntityRefs };
       if (whatIf === undefined) {
-        const today = new FleetAccumulator(index, options);
+        const today = new FleetAccumulator(index, fleetOptions);
         for await (const page of readCatalogComponents(catalog, credentials)) {
           page.forEach(component => today.add(component));
         }
         return today.summary();
       }
       const fleet = new FleetWhatIfAccumulator(index, {
-        ...options,
+        ...fleetOptions,
         whatIfMesh: whatIf,
       });
       for await (const page of readCatalogComponents(catalog, credentials)) {

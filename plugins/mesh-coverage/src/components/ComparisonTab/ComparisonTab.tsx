@@ -16,17 +16,15 @@ import {
 } from '../../lib/comparisonView';
 import { comparisonViewToCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
-import { localize } from '../../lib/localize';
 import { readViewState, writeViewState } from '../../lib/viewState';
 import { meshCoverageTranslationRef } from '../../translation';
 import { ComparisonControls } from '../ComparisonControls';
-import { ComparisonTable } from '../ComparisonTable';
+import { ComparisonGroups } from '../ComparisonGroups';
 import { Legend } from '../Legend';
 import { MatrixText } from '../MatrixText';
 
 const useStyles = makeStyles(theme => ({
   intro: { marginBottom: theme.spacing(2) },
-  category: { marginTop: theme.spacing(3) },
   meta: { color: theme.palette.text.secondary, marginTop: theme.spacing(2) },
 }));
 
@@ -122,56 +120,7 @@ export function ComparisonTab() {
       {view.categories.length === 0 && (
         <Typography>{t('table.noMatch')}</Typography>
       )}
-      {view.categories.map(({ category, groups }) => (
-        <section
-          key={category.id}
-          className={classes.category}
-          aria-labelledby={`category-${category.id}`}
-        >
-          <Typography
-            variant="h5"
-            component="h2"
-            id={`category-${category.id}`}
-          >
-            {category.number ? `${category.number}. ` : ''}
-            {localize(category.title, language)}
-          </Typography>
-          {category.description && (
-            <MatrixText
-              text={category.description}
-              language={language}
-              component="p"
-            />
-          )}
-          {groups.map(groupView => {
-            const title = localize(
-              groupView.group.title ?? category.title,
-              language,
-            );
-            return (
-              <div key={groupView.group.id}>
-                {groupView.group.title && (
-                  <Typography variant="h6" component="h3">
-                    {title}
-                  </Typography>
-                )}
-                {groupView.group.description && (
-                  <MatrixText
-                    text={groupView.group.description}
-                    language={language}
-                    component="p"
-                  />
-                )}
-                <ComparisonTable
-                  view={groupView}
-                  title={title}
-                  language={language}
-                />
-              </div>
-            );
-          })}
-        </section>
-      ))}
+      <ComparisonGroups view={view} language={language} />
       <Typography variant="caption" component="p" className={classes.meta}>
         {t('matrixMeta.source', {
           source: matrix.meta.source,

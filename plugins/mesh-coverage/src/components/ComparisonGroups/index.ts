@@ -1,0 +1,1 @@
+export { ComparisonGroups } from './ComparisonGroups';
