@@ -26,7 +26,10 @@ export async function processorBench(quick: boolean): Promise<BenchResult> {
     child: () => logger,
   };
   const ours = new MeshCoverageEntityProcessor({
-    matrixService: { getMatrix: async () => loaded },
+    matrixService: {
+      getMatrix: async () => loaded,
+      currentMatrix: () => loaded,
+    },
     logger,
     defaultRequirements: { service: ['mtls', 'retries', 'timeouts'] },
   });

@@ -6,16 +6,18 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshCoverageEntityProcessor } from './MeshCoverageEntityProcessor';
 
+const loaded = {
+  matrix: BUILTIN_MATRIX,
+  index: indexMatrix(BUILTIN_MATRIX),
+  meta: {
+    source: 'built-in',
+    loadedAt: '2026-01-01T00:00:00.000Z',
+    version: 'v1',
+  },
+};
 const matrixService = {
-  getMatrix: async () => ({
-    matrix: BUILTIN_MATRIX,
-    index: indexMatrix(BUILTIN_MATRIX),
-    meta: {
-      source: 'built-in',
-      loadedAt: '2026-01-01T00:00:00.000Z',
-      version: 'v1',
-    },
-  }),
+  getMatrix: async () => loaded,
+  currentMatrix: () => loaded,
 };
 const processor = new MeshCoverageEntityProcessor({
   matrixService,
@@ -117,6 +119,9 @@ describe('MeshCoverageEntityProcessor', () => {
     const failing = new MeshCoverageEntityProcessor({
       matrixService: {
         getMatrix: async () => Promise.reject(new Error('boom')),
+        currentMatrix: () => {
+          throw new Error('boom');
+        },
       },
       logger,
       defaultRequirements: {},

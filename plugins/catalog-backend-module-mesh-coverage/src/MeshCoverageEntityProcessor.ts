@@ -2,11 +2,16 @@ import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_COVERAGE,
+  ANNOTATION_COVERED,
+  ANNOTATION_ERRORS,
+  ANNOTATION_GAPS,
   COMPUTED_ANNOTATIONS,
-  computedAnnotations,
+  coverageAnnotations,
   DefaultRequirements,
-  evaluateComponentCoverage,
+  isCoverageSubject,
   MatrixIndex,
+  scanComponent,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -35,7 +40,7 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
       return entity;
     }
     try {
-      const { index } = await this.options.matrixService.getMatrix();
+      const { index } = this.options.matrixService.currentMatrix();
       return this.annotate(entity, index);
     } catch (error) {
       // Coverage is a decoration; losing it for one pass beats evicting the component.
@@ -53,22 +58,23 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     const inputs = withoutComputedAnnotations(entity.metadata.annotations);
     const type =
       typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
-    const result = evaluateComponentCoverage(
+    const scanned = scanComponent(
       index,
       { type, annotations: inputs },
-      { defaultRequirements: this.options.defaultRequirements },
+      this.options.defaultRequirements,
     );
-    if (
-      !result.declaration.declared &&
-      result.declaration.requires.length === 0
-    ) {
+    if (!isCoverageSubject(scanned)) {
       return entity; // nothing declared, nothing required: not a mesh coverage subject
     }
     return {
       ...entity,
       metadata: {
         ...entity.metadata,
-        annotations: Object.assign({}, inputs, computedAnnotations(result)),
+        annotations: coverageAnnotations(
+          index,
+          scanned,
+          Object.assign({}, inputs),
+        ),
       },
     };
   }
@@ -89,7 +95,12 @@ function isComponent(kind: string): boolean {
 function withoutComputedAnnotations(
   annotations: Record<string, string> = {},
 ): Record<string, string> {
-  if (!COMPUTED_ANNOTATIONS.some(key => key in annotations)) {
+  if (
+    !(ANNOTATION_COVERED in annotations) &&
+    !(ANNOTATION_GAPS in annotations) &&
+    !(ANNOTATION_COVERAGE in annotations) &&
+    !(ANNOTATION_ERRORS in annotations)
+  ) {
     return annotations;
   }
   const inputs: Record<string, string> = {};

@@ -105,6 +105,10 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     return this.current;
   }
 
+  currentMatrix(): LoadedMatrix {
+    return this.current;
+  }
+
   /** Re-reads the source; a good version replaces the stored one, a bad one is recorded. */
   async refresh(): Promise<void> {
     const source = this.source as FileOrUrlSource;

@@ -14,4 +14,9 @@ export interface LoadedMatrix {
 /** Gives every backend piece the current, validated matrix. */
 export interface MeshMatrixService {
   getMatrix(): Promise<LoadedMatrix>;
+  /**
+   * The matrix in service now, without waiting: there always is one (the built-in matrix until a
+   * source loads). For hot paths: the catalog processor reads it for every entity it processes.
+   */
+  currentMatrix(): LoadedMatrix;
 }

@@ -60,8 +60,8 @@ export function checkResponsibilityIds(
       unknown.push(candidate);
     }
   }
-  const { ids, errors } = collectIds({ positions, unknown }, index, label);
-  return { ids, errors };
+  const scanned = collectIds({ positions, unknown }, index, label);
+  return { ids: idsAt(scanned.positions, index), errors: scanned.errors };
 }
 
 /** Parses a comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
@@ -70,57 +70,75 @@ export function parseResponsibilityIds(
   index: MatrixIndex,
   annotation: string,
 ): ParsedIds {
-  const { ids, errors } = scanResponsibilityIds(value, index, annotation);
-  return { ids, errors };
+  const { positions, errors } = scanResponsibilityIds(value, index, annotation);
+  return { ids: idsAt(positions, index), errors };
 }
 
-/** {@link ParsedIds} with the ids' positions in matrix order, for evaluation without look-ups. */
-interface ParsedPositions extends ParsedIds {
+/** Valid ids as positions in the matrix (de-duplicated, in the order written) and the errors. */
+interface ScannedIds {
   positions: number[];
+  errors: string[];
 }
 
 function scanResponsibilityIds(
   value: string | undefined,
   index: MatrixIndex,
   annotation: string,
-): ParsedPositions {
+): ScannedIds {
   return typeof value === 'string'
     ? collectIds(index.scanResponsibilityList(value), index, annotation)
-    : { ids: [], positions: [], errors: [] };
+    : { positions: [], errors: [] };
+}
+
+function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
+  const { responsibilityIds } = index;
+  return positions.map(position => responsibilityIds[position]);
 }
 
 /** Lists up to this long are de-duplicated by scanning; longer ones (hostile input) through a Set. */
 const SCAN_LIMIT = 32;
 
+/** The positions once each, in the order written; the list itself when it has no duplicates. */
+function distinct(positions: number[]): number[] {
+  if (positions.length > SCAN_LIMIT) {
+    return [...new Set(positions)];
+  }
+  // Nested loops: the JIT compiles them inline, where indexOf-style built-ins are calls.
+  for (let i = 1; i < positions.length; i += 1) {
+    for (let j = 0; j < i; j += 1) {
+      if (positions[j] === positions[i]) {
+        return positions.filter((p, at, all) => all.indexOf(p) === at);
+      }
+    }
+  }
+  return positions;
+}
+
 function collectIds(
   scanned: ScannedIdList,
   index: MatrixIndex,
   label: string,
-): ParsedPositions {
+): ScannedIds {
   const { unknown } = scanned;
-  const { responsibilityIds } = index;
-  const positions =
-    scanned.positions.length <= SCAN_LIMIT
-      ? scanned.positions.filter((p, i, all) => all.indexOf(p) === i)
-      : [...new Set(scanned.positions)];
-  const ids = positions.map(position => responsibilityIds[position]);
+  const positions = distinct(scanned.positions);
   if (!unknown.length) {
-    return { ids, positions, errors: [] };
+    return { positions, errors: [] };
   }
-  const distinct = [...new Set(unknown)];
-  const errors = distinct
+  const { responsibilityIds } = index;
+  const distinctUnknown = [...new Set(unknown)];
+  const errors = distinctUnknown
     .slice(0, MAX_REPORTED_PER_ANNOTATION)
     .map(value =>
       unknownIdMessage(label, 'responsibility', value, responsibilityIds),
     );
-  if (distinct.length > MAX_REPORTED_PER_ANNOTATION) {
+  if (distinctUnknown.length > MAX_REPORTED_PER_ANNOTATION) {
     errors.push(
       `${label}: ${
-        distinct.length - MAX_REPORTED_PER_ANNOTATION
+        distinctUnknown.length - MAX_REPORTED_PER_ANNOTATION
       } more unknown responsibilities`,
     );
   }
-  return { ids, positions, errors };
+  return { positions, errors };
 }
 
 export interface ParsedMesh {
@@ -143,7 +161,7 @@ export function parseMeshId(
     return { mesh: index.baselineTool.id, errors: [] };
   }
   const tool = index.tool(candidate);
-  if (tool && index.meshIds.includes(tool.id)) {
+  if (tool && (tool.kind === 'mesh' || tool.kind === 'baseline')) {
     return { mesh: tool.id, errors: [] };
   }
   if (tool) {
@@ -184,17 +202,30 @@ export function parseMeshDeclaration(
   index: MatrixIndex,
   defaultRequires: readonly string[] = [],
 ): MeshDeclaration {
-  return scanMeshDeclaration(annotations, index, defaultRequires).declaration;
+  return declarationOf(
+    scanMeshDeclaration(annotations, index, defaultRequires),
+    index,
+  );
 }
 
-/** A parsed declaration with the positions (matrix order) of what it requires and implements. */
+/**
+ * A parsed declaration as responsibility positions (matrix order numbers): what evaluation works
+ * on. The catalog processor parses every component on every pass and needs no id lists, so they
+ * are only made by {@link declarationOf}.
+ */
 export interface ScannedMeshDeclaration {
-  declaration: MeshDeclaration;
+  mesh: string | undefined;
+  /** Defaults first, then the declared ones not among them; each once. */
   requiredPositions: number[];
+  /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
+  declaredRequiredPositions: number[];
   implementedPositions: number[];
+  errors: string[];
+  /** True when any input annotation is present. */
+  declared: boolean;
 }
 
-/** {@link parseMeshDeclaration}, keeping the positions for {@link evaluateCoverageAt}. */
+/** {@link parseMeshDeclaration} as positions, for {@link evaluateCoverageAt}. */
 export function scanMeshDeclaration(
   annotations: Record<string, string> | undefined,
   index: MatrixIndex,
@@ -215,58 +246,63 @@ export function scanMeshDeclaration(
     index,
     ANNOTATION_IMPLEMENTS,
   );
-  const requiredPositions = uniteWithDefaults(
-    defaultRequires,
-    requires.positions,
-    index,
-  );
   return {
-    declaration: {
-      mesh: mesh.mesh,
-      requires:
-        requiredPositions === requires.positions
-          ? requires.ids
-          : requiredPositions.map(p => index.responsibilityIds[p]),
-      declaredRequires: requires.ids,
-      implements: implemented.ids,
-      errors: concatErrors(mesh.errors, requires.errors, implemented.errors),
-      declared:
-        typeof meshValue === 'string' ||
-        typeof requiresValue === 'string' ||
-        typeof implementsValue === 'string',
-    },
-    requiredPositions,
+    mesh: mesh.mesh,
+    requiredPositions: defaultRequires.length
+      ? uniteWithDefaults(
+          index.positionsOf(defaultRequires),
+          requires.positions,
+        )
+      : requires.positions,
+    declaredRequiredPositions: requires.positions,
     implementedPositions: implemented.positions,
+    errors: concatErrors(mesh.errors, requires.errors, implemented.errors),
+    declared:
+      typeof meshValue === 'string' ||
+      typeof requiresValue === 'string' ||
+      typeof implementsValue === 'string',
   };
 }
 
-/** Positions of the valid defaults first, then the declared ones not among them. */
-function uniteWithDefaults(
-  defaults: readonly string[],
-  declared: number[],
+/** The ids of a scanned declaration. */
+export function declarationOf(
+  scanned: ScannedMeshDeclaration,
   index: MatrixIndex,
+): MeshDeclaration {
+  return {
+    mesh: scanned.mesh,
+    requires: idsAt(scanned.requiredPositions, index),
+    declaredRequires: idsAt(scanned.declaredRequiredPositions, index),
+    implements: idsAt(scanned.implementedPositions, index),
+    errors: scanned.errors,
+    declared: scanned.declared,
+  };
+}
+
+/** The defaults first, then the declared positions not among them. */
+function uniteWithDefaults(
+  defaults: readonly number[],
+  declared: number[],
 ): number[] {
-  if (!defaults.length) {
-    return declared;
-  }
-  const united: number[] = [];
-  for (const id of defaults) {
-    const position = index.position(id);
-    if (position !== undefined && !united.includes(position)) {
-      united.push(position);
-    }
-  }
+  const united = defaults.slice();
   for (const position of declared) {
-    if (!united.includes(position)) {
+    if (!defaults.includes(position)) {
       united.push(position);
     }
   }
   return united;
 }
 
-function concatErrors(...lists: string[][]): string[] {
-  const nonEmpty = lists.filter(list => list.length);
-  return nonEmpty.length === 1
-    ? nonEmpty[0]
-    : ([] as string[]).concat(...nonEmpty);
+function concatErrors(
+  mesh: string[],
+  requires: string[],
+  implemented: string[],
+): string[] {
+  if (!requires.length && !implemented.length) {
+    return mesh;
+  }
+  if (!mesh.length && !implemented.length) {
+    return requires;
+  }
+  return mesh.concat(requires, implemented);
 }

@@ -1,8 +1,10 @@
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
-  computedAnnotations,
+  coverageAnnotations,
   evaluateComponentCoverage,
+  isCoverageSubject,
+  scanComponent,
 } from './componentCoverage';
 
 const index = indexMatrix(BUILTIN_MATRIX);
@@ -63,9 +65,38 @@ describe('evaluateComponentCoverage', () => {
   });
 });
 
-describe('computedAnnotations (DESIGN §5)', () => {
+describe('isCoverageSubject', () => {
+  it('is true for a component that declares something or whose type has defaults', () => {
+    const subject = (annotations: Record<string, string>, type?: string) =>
+      isCoverageSubject(
+        scanComponent(index, { type, annotations }, { service: ['mtls'] }),
+      );
+    expect(subject({ 'meshcoverage.io/mesh': '' })).toBe(true);
+    expect(subject({ 'meshcoverage.io/implements': 'mtls' })).toBe(true);
+    expect(subject({}, 'service')).toBe(true);
+    expect(subject({ 'backstage.io/techdocs-ref': 'dir:.' }, 'website')).toBe(
+      false,
+    );
+  });
+});
+
+describe('coverageAnnotations (DESIGN §5)', () => {
   const annotate = (annotations: Record<string, string>) =>
-    computedAnnotations(evaluateComponentCoverage(index, { annotations }));
+    coverageAnnotations(index, scanComponent(index, { annotations }));
+
+  it('counts what the app implements towards coverage, neither covered nor a gap', () => {
+    expect(
+      annotate({
+        'meshcoverage.io/mesh': 'linkerd',
+        'meshcoverage.io/requires': 'circuit-breaker, jwt-auth, mtls',
+        'meshcoverage.io/implements': 'jwt-auth',
+      }),
+    ).toEqual({
+      'meshcoverage.io/covered': 'mtls',
+      'meshcoverage.io/gaps': 'circuit-breaker',
+      'meshcoverage.io/coverage': '67',
+    });
+  });
 
   it('writes covered, gaps and coverage in matrix order', () => {
     expect(

@@ -6,13 +6,22 @@ import {
   ERROR_SEPARATOR,
 } from '../annotations/annotations';
 import {
+  declarationOf,
   MeshDeclaration,
   scanMeshDeclaration,
   ScannedMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
-import { evaluateCoverageAt } from './evaluateCoverage';
+import {
+  coveragePercent,
+  coverageStatus,
+  evaluateCoverageAt,
+  inMatrixOrder,
+  meshRow,
+} from './evaluateCoverage';
 import { CoverageReport } from './types';
+
+const NONE: readonly string[] = [];
 
 /** Config defaults: required responsibility ids by a component's `spec.type`. */
 export type DefaultRequirements = Readonly<Record<string, readonly string[]>>;
@@ -46,7 +55,7 @@ export function evaluateComponentCoverage(
   return evaluateScannedComponent(
     index,
     scanned,
-    options.meshOverride ?? scanned.declaration.mesh,
+    options.meshOverride ?? scanned.mesh,
     component.entityRef,
   );
 }
@@ -57,9 +66,8 @@ export function scanComponent(
   component: ComponentLike,
   defaultRequirements?: DefaultRequirements,
 ): ScannedMeshDeclaration {
-  const defaults =
-    (component.type && defaultRequirements?.[component.type]) || [];
-  return scanMeshDeclaration(component.annotations, index, defaults);
+  const defaults = component.type && defaultRequirements?.[component.type];
+  return scanMeshDeclaration(component.annotations, index, defaults || NONE);
 }
 
 /**
@@ -68,18 +76,19 @@ export function scanComponent(
  */
 export function evaluateScannedComponent(
   index: MatrixIndex,
-  { declaration, requiredPositions, implementedPositions }: ScannedMeshDeclaration,
+  scanned: ScannedMeshDeclaration,
   mesh: string | undefined,
   entityRef?: string,
 ): ComponentCoverage {
+  const declaration = declarationOf(scanned, index);
   if (!mesh) {
     return { declaration };
   }
   const report = evaluateCoverageAt(
     index,
     mesh,
-    requiredPositions,
-    implementedPositions,
+    scanned.requiredPositions,
+    scanned.implementedPositions,
   );
   report.errors = declaration.errors;
   if (entityRef) {
@@ -88,33 +97,57 @@ export function evaluateScannedComponent(
   return { declaration, report };
 }
 
+/** Whether coverage concerns a component: it declares something, or its type has defaults. */
+export function isCoverageSubject(scanned: ScannedMeshDeclaration): boolean {
+  return scanned.declared || scanned.requiredPositions.length > 0;
+}
+
 /**
- * The computed annotations of DESIGN §5 for a component: `covered`, `gaps` and `coverage` when its
- * mesh is valid, `errors` when any input annotation is wrong.
+ * The computed annotations of DESIGN §5 for a parsed component: `covered`, `gaps` and `coverage`
+ * when its mesh is valid, `errors` when any input annotation is wrong. Written straight from the
+ * positions, without a full report: the catalog processor does this for every component on every
+ * pass. They are added to `annotations` when given (to save a copy), else to a new object.
  */
-export function computedAnnotations(
-  result: ComponentCoverage,
+export function coverageAnnotations(
+  index: MatrixIndex,
+  scanned: ScannedMeshDeclaration,
+  annotations: Record<string, string> = {},
 ): Record<string, string> {
-  const annotations: Record<string, string> = {};
-  const { report, declaration } = result;
-  if (report) {
-    annotations[ANNOTATION_COVERED] = joinIds(report.covered);
-    annotations[ANNOTATION_GAPS] = joinIds(report.gaps);
-    if (report.coverage !== null) {
-      annotations[ANNOTATION_COVERAGE] = String(report.coverage);
+  const { mesh, implementedPositions } = scanned;
+  if (mesh) {
+    const row = meshRow(index, mesh);
+    const { responsibilityIds } = index;
+    const required = inMatrixOrder(scanned.requiredPositions);
+    let covered = '';
+    let gaps = '';
+    let carried = 0;
+    for (const position of required) {
+      const status = coverageStatus(
+        row[position]?.support ?? 'unknown',
+        implementedPositions.includes(position),
+      );
+      if (status === 'mesh') {
+        covered = appendId(covered, responsibilityIds[position]);
+      } else if (status === 'gap') {
+        gaps = appendId(gaps, responsibilityIds[position]);
+        continue;
+      }
+      carried += 1;
+    }
+    annotations[ANNOTATION_COVERED] = covered;
+    annotations[ANNOTATION_GAPS] = gaps;
+    const coverage = coveragePercent(carried, required.length);
+    if (coverage !== null) {
+      annotations[ANNOTATION_COVERAGE] = String(coverage);
     }
   }
-  if (declaration.errors.length) {
-    annotations[ANNOTATION_ERRORS] = declaration.errors.join(ERROR_SEPARATOR);
+  if (scanned.errors.length) {
+    annotations[ANNOTATION_ERRORS] = scanned.errors.join(ERROR_SEPARATOR);
   }
   return annotations;
 }
 
-/** `ids.join(',')`: concatenation is several times faster for the few ids a component lists. */
-function joinIds(ids: readonly string[]): string {
-  let joined = ids.length ? ids[0] : '';
-  for (let i = 1; i < ids.length; i += 1) {
-    joined += `,${ids[i]}`;
-  }
-  return joined;
+/** Comma-separated ids, built by concatenation: several times faster than `join` for a few ids. */
+function appendId(list: string, id: string): string {
+  return list ? `${list},${id}` : id;
 }

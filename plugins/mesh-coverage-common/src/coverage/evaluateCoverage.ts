@@ -1,5 +1,11 @@
 import { MatrixIndex } from '../model/matrixIndex';
-import { CoverageItem, CoverageReport, CoverageRequest } from './types';
+import { MatrixCell, Support } from '../model/types';
+import {
+  CoverageItem,
+  CoverageReport,
+  CoverageRequest,
+  CoverageStatus,
+} from './types';
 
 /**
  * Evaluates coverage exactly per DESIGN §4. Ids the matrix does not know are left out (the
@@ -28,9 +34,6 @@ function positionsOf(ids: readonly string[], index: MatrixIndex): number[] {
   return positions;
 }
 
-const REQUIRED = 1;
-const IMPLEMENTED = 2;
-
 /**
  * {@link evaluateCoverage} over responsibility positions (matrix order), as the annotation parser
  * finds them: the catalog processor evaluates every component on every pass, so ids are not
@@ -42,50 +45,35 @@ export function evaluateCoverageAt(
   requiredPositions: readonly number[],
   implementedPositions: readonly number[],
 ): CoverageReport {
-  const row = index.cellsByPosition(mesh);
-  if (!row) {
-    throw new Error(`Unknown mesh '${mesh}'`);
-  }
+  const row = meshRow(index, mesh);
   const { responsibilityIds } = index;
   // How to cover a gap without a mesh: the baseline's cell.
   const baselineRow = index.cellsByPosition(index.baselineTool.id)!;
-  // Mark positions, then walk them in matrix order: no sort, no string keys.
-  const marks = new Uint8Array(responsibilityIds.length);
-  let requiredCount = 0;
-  for (const position of requiredPositions) {
-    if ((marks[position] & REQUIRED) === 0) {
-      marks[position] |= REQUIRED;
-      requiredCount += 1;
-    }
-  }
-  for (const position of implementedPositions) {
-    marks[position] |= IMPLEMENTED;
-  }
-
+  const required = inMatrixOrder(requiredPositions);
   const items: CoverageItem[] = [];
   const covered: string[] = [];
   const implementedByApp: string[] = [];
   const gaps: string[] = [];
-  for (let position = 0; position < marks.length; position += 1) {
-    const mark = marks[position];
-    if ((mark & REQUIRED) === 0) {
-      continue;
-    }
+  for (const position of required) {
     const responsibilityId = responsibilityIds[position];
     const support = row[position]?.support ?? 'unknown';
-    if (support === 'yes' || support === 'partial') {
+    const status = coverageStatus(
+      support,
+      implementedPositions.includes(position),
+    );
+    if (status === 'mesh') {
       covered.push(responsibilityId);
       items.push(
         support === 'partial'
-          ? { responsibilityId, status: 'mesh', support, partial: true }
-          : { responsibilityId, status: 'mesh', support },
+          ? { responsibilityId, status, support, partial: true }
+          : { responsibilityId, status, support },
       );
-    } else if (mark & IMPLEMENTED) {
+    } else if (status === 'app') {
       implementedByApp.push(responsibilityId);
-      items.push({ responsibilityId, status: 'app', support });
+      items.push({ responsibilityId, status, support });
     } else {
       gaps.push(responsibilityId);
-      const item: CoverageItem = { responsibilityId, status: 'gap', support };
+      const item: CoverageItem = { responsibilityId, status, support };
       if (support === 'unknown') {
         item.unknown = true;
       }
@@ -98,15 +86,84 @@ export function evaluateCoverageAt(
   }
   return {
     mesh,
-    coverage: requiredCount
-      ? Math.round(
-          (100 * (covered.length + implementedByApp.length)) / requiredCount,
-        )
-      : null,
+    coverage: coveragePercent(
+      covered.length + implementedByApp.length,
+      required.length,
+    ),
     items,
     covered,
     implementedByApp,
     gaps,
     errors: [],
   };
+}
+
+/** A tool's cells by position; throws for a tool the matrix does not have. */
+export function meshRow(
+  index: MatrixIndex,
+  mesh: string,
+): ReadonlyArray<MatrixCell | undefined> {
+  const row = index.cellsByPosition(mesh);
+  if (!row) {
+    throw new Error(`Unknown mesh '${mesh}'`);
+  }
+  return row;
+}
+
+/**
+ * DESIGN §4: a required responsibility the mesh supports (fully or partly) is the mesh's; else the
+ * app's when it implements it; else a gap.
+ */
+export function coverageStatus(
+  support: Support,
+  implemented: boolean,
+): CoverageStatus {
+  if (support === 'yes' || support === 'partial') {
+    return 'mesh';
+  }
+  return implemented ? 'app' : 'gap';
+}
+
+/** round(100 × carried / required); null when nothing is required. */
+export function coveragePercent(
+  carried: number,
+  required: number,
+): number | null {
+  return required ? Math.round((100 * carried) / required) : null;
+}
+
+/** Lists up to this long are sorted by insertion (the usual few ids); longer ones natively. */
+const INSERTION_LIMIT = 32;
+
+/** The positions sorted ascending (matrix order), each once; a new array. */
+export function inMatrixOrder(positions: readonly number[]): number[] {
+  const sorted =
+    positions.length > INSERTION_LIMIT
+      ? Array.from(Int32Array.from(positions).sort())
+      : insertionSorted(positions);
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i += 1) {
+    if (i === 0 || sorted[i] !== sorted[kept - 1]) {
+      sorted[kept] = sorted[i];
+      kept += 1;
+    }
+  }
+  if (kept < sorted.length) {
+    sorted.length = kept;
+  }
+  return sorted;
+}
+
+function insertionSorted(positions: readonly number[]): number[] {
+  const sorted = positions.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const value = sorted[i];
+    let at = i - 1;
+    while (at >= 0 && sorted[at] > value) {
+      sorted[at + 1] = sorted[at];
+      at -= 1;
+    }
+    sorted[at + 1] = value;
+  }
+  return sorted;
 }

@@ -221,7 +221,7 @@ export class FleetWhatIfAccumulator {
       evaluateScannedComponent(
         this.index,
         scanned,
-        scanned.declaration.mesh,
+        scanned.mesh,
         entityRef,
       ),
     );

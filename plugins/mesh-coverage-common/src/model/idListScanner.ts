@@ -3,10 +3,12 @@ export interface ScannedIdList {
   /** Positions (in the `ids` the scanner was built from) of the known ids, in the order written. */
   positions: number[];
   /** Entries that are no id, trimmed, in the order written. */
-  unknown: string[];
+  unknown: readonly string[];
 }
 
 const NO_MATCH = -1;
+const COMMA = 44;
+const NONE: readonly string[] = Object.freeze([]);
 const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
 /**
@@ -82,38 +84,57 @@ export function createIdListScanner(
 
   return list => {
     const positions: number[] = [];
-    const unknown: string[] = [];
+    let unknown: string[] | undefined;
+    const { length } = list;
+    // One pass per entry: find the comma, trim ASCII white space and walk the trie together.
     let start = 0;
-    while (start <= list.length) {
-      let end = list.indexOf(',', start);
-      if (end === -1) {
-        end = list.length;
-      }
-      const after = end + 1;
-      while (start < end && isAsciiSpace(list.charCodeAt(start))) start += 1;
-      while (end > start && isAsciiSpace(list.charCodeAt(end - 1))) end -= 1;
-      if (start < end) {
-        let entry: string | undefined;
-        let position: number;
-        if (list.charCodeAt(start) < 128 && list.charCodeAt(end - 1) < 128) {
-          position = lookUp(list, start, end);
-          if (position === NO_MATCH) {
-            entry = list.slice(start, end);
-            position = slowIds.get(entry) ?? NO_MATCH;
-          }
-        } else {
-          // Non-ASCII at an end (an ideographic space, say): trim() decides what is white space.
-          entry = list.slice(start, end).trim();
-          position = entry ? positionOf(entry) : NO_MATCH;
+    while (start <= length) {
+      let row = 0; // NO_MATCH once no id continues so
+      let entryStart = -1; // first character that is no white space
+      let entryEnd = start; // after the last one
+      let ascii = true;
+      let i = start;
+      for (; i < length; i += 1) {
+        const code = list.charCodeAt(i);
+        if (code === COMMA) {
+          break;
         }
+        if (code >= 128) {
+          ascii = false;
+        } else if (!isAsciiSpace(code)) {
+          if (entryStart < 0) {
+            entryStart = i;
+          } else if (i > entryEnd) {
+            row = NO_MATCH; // white space inside the entry: no id
+          }
+          if (row !== NO_MATCH) {
+            const symbol = symbolOf[code];
+            row = symbol === NO_MATCH ? NO_MATCH : next[row + symbol];
+          }
+          entryEnd = i + 1;
+        }
+      }
+      if (!ascii) {
+        // Non-ASCII (an ideographic space, say): trim() decides what is white space.
+        const entry = list.slice(start, i).trim();
+        if (entry) {
+          const position = positionOf(entry);
+          if (position !== NO_MATCH) {
+            positions.push(position);
+          } else {
+            (unknown ??= []).push(entry);
+          }
+        }
+      } else if (entryStart >= 0) {
+        const position = row === NO_MATCH ? NO_MATCH : terminal[row / width];
         if (position !== NO_MATCH) {
           positions.push(position);
-        } else if (entry) {
-          unknown.push(entry);
+        } else {
+          (unknown ??= []).push(list.slice(entryStart, entryEnd));
         }
       }
-      start = after;
+      start = i + 1;
     }
-    return { positions, unknown };
+    return { positions, unknown: unknown ?? NONE };
   };
 }

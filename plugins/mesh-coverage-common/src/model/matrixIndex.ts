@@ -20,6 +20,11 @@ export interface MatrixIndex {
   cellsByPosition(
     toolId: string,
   ): ReadonlyArray<MatrixCell | undefined> | undefined;
+  /**
+   * Positions of the ids the matrix has, each once, in the order given. Remembered per array: the
+   * config defaults are resolved once, not for every component.
+   */
+  positionsOf(responsibilityIds: readonly string[]): readonly number[];
   /** Reads a comma-separated list of responsibility ids (see {@link createIdListScanner}). */
   scanResponsibilityList(list: string): ScannedIdList;
   /** Tool ids a component may name as its mesh: `mesh` tools and the baseline, matrix order. */
@@ -56,6 +61,22 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       row[position] = cell;
     }
   }
+  const resolved = new WeakMap<readonly string[], readonly number[]>();
+  const positionsOf = (ids: readonly string[]) => {
+    let positions = resolved.get(ids);
+    if (!positions) {
+      const found: number[] = [];
+      for (const id of ids) {
+        const position = order.get(id);
+        if (position !== undefined && !found.includes(position)) {
+          found.push(position);
+        }
+      }
+      positions = found;
+      resolved.set(ids, positions);
+    }
+    return positions;
+  };
   const index: MatrixIndex = {
     matrix,
     tool: id => tools.get(id),
@@ -68,6 +89,7 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       return position === undefined ? undefined : rows.get(toolId)?.[position];
     },
     cellsByPosition: toolId => rows.get(toolId),
+    positionsOf,
     scanResponsibilityList: createIdListScanner(
       matrix.responsibilities.map(r => r.id),
     ),

@@ -3,6 +3,11 @@ import {
   parseMeshDeclaration,
   parseResponsibilityIds,
 } from '../annotations/parseAnnotations';
+import {
+  coverageAnnotations,
+  evaluateComponentCoverage,
+  scanComponent,
+} from '../coverage/componentCoverage';
 import { evaluateCoverage } from '../coverage/evaluateCoverage';
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { BUILTIN_RESPONSIBILITY_IDS } from '../model/ids';
@@ -167,6 +172,56 @@ describe('coverage properties', () => {
             appOnlyImplemented &&
             noMeshCoversNothing
           );
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('computed annotations properties', () => {
+  it('say what the full coverage report says, for any annotations and defaults', () => {
+    const defaultRequirements = {
+      service: ['mtls', 'retries', 'mtls', 'nope'],
+    };
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            'meshcoverage.io/mesh': fc.oneof(
+              fc.constantFrom(...index.meshIds, 'aws-app-mesh', ''),
+              annotationValue,
+            ),
+            'meshcoverage.io/requires': annotationValue,
+            'meshcoverage.io/implements': annotationValue,
+          },
+          { requiredKeys: [] },
+        ),
+        fc.constantFrom(undefined, 'service', 'website'),
+        (annotations, type) => {
+          const component = { type, annotations };
+          const { declaration, report } = evaluateComponentCoverage(
+            index,
+            component,
+            { defaultRequirements },
+          );
+          const expected: Record<string, string> = {};
+          if (report) {
+            expected['meshcoverage.io/covered'] = report.covered.join(',');
+            expected['meshcoverage.io/gaps'] = report.gaps.join(',');
+            if (report.coverage !== null) {
+              expected['meshcoverage.io/coverage'] = String(report.coverage);
+            }
+          }
+          if (declaration.errors.length) {
+            expected['meshcoverage.io/errors'] = declaration.errors.join('; ');
+          }
+          expect(
+            coverageAnnotations(
+              index,
+              scanComponent(index, component, defaultRequirements),
+            ),
+          ).toEqual(expected);
         },
       ),
       RUNS,
