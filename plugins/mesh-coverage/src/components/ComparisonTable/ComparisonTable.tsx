@@ -5,24 +5,32 @@ import {
   MatrixCell,
   MeshTool,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { makeStyles, Typography } from '@material-ui/core';
+import { useMemo } from 'react';
 import { ViewGroup } from '../../lib/comparisonView';
 import { localize } from '../../lib/localize';
 import { safeHttpUrl } from '../../lib/safeUrl';
 import { meshCoverageTranslationRef } from '../../translation';
 import { MatrixText } from '../MatrixText';
-import { SupportLabel } from '../SupportLabel';
+import {
+  renderSupportLabel,
+  SupportLabelKit,
+  useSupportLabelKit,
+} from '../SupportLabel';
 
+/**
+ * Plain table elements styled like Material UI's small table, not `Table`/`TableCell`: those are
+ * a styled component each, and a 500 × 20 matrix has 10 000 cells (a filter keystroke spent most
+ * of its time in their style hooks).
+ */
 const useStyles = makeStyles(theme => ({
-  table: { marginBottom: theme.spacing(3) },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    marginBottom: theme.spacing(3),
+    fontSize: theme.typography.body2.fontSize,
+    lineHeight: theme.typography.body2.lineHeight,
+  },
   caption: {
     position: 'absolute',
     width: 1,
@@ -30,19 +38,40 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
     clip: 'rect(0 0 0 0)',
   },
+  cell: {
+    padding: theme.spacing(0.75, 3, 0.75, 2),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    textAlign: 'left',
+    verticalAlign: 'top',
+  },
+  head: {
+    color: theme.palette.text.primary,
+    fontWeight: 500,
+    verticalAlign: 'bottom',
+  },
   responsibility: { whiteSpace: 'pre-line', fontWeight: 500, width: '28%' },
   detail: {
     display: 'block',
     color: theme.palette.text.secondary,
     fontSize: theme.typography.caption.fontSize,
   },
-  toolHeader: { verticalAlign: 'bottom' },
 }));
 
-function CellDetails(props: { cell: MatrixCell; language: Language }) {
-  const { cell, language } = props;
-  const classes = useStyles();
-  const { t } = useTranslationRef(meshCoverageTranslationRef);
+/** What every cell of a table shares, made once per table: cells run no hooks of their own. */
+interface CellKit {
+  classes: ReturnType<typeof useStyles>;
+  t: ReturnType<
+    typeof useTranslationRef<typeof meshCoverageTranslationRef.T>
+  >['t'];
+  support: SupportLabelKit;
+  language: Language;
+}
+
+const hasDetails = (cell: MatrixCell) =>
+  Boolean(cell.note || cell.since || cell.verifiedAt || cell.source);
+
+function renderCellDetails(cell: MatrixCell, kit: CellKit) {
+  const { classes, t, language } = kit;
   const source = safeHttpUrl(cell.source);
   return (
     <>
@@ -77,32 +106,32 @@ function CellDetails(props: { cell: MatrixCell; language: Language }) {
   );
 }
 
-function MatrixCellContent(props: {
-  tool: MeshTool;
-  cell?: MatrixCell;
-  language: Language;
-}) {
-  const { tool, cell, language } = props;
+function renderCellContent(
+  tool: MeshTool,
+  cell: MatrixCell | undefined,
+  kit: CellKit,
+) {
   if (!cell) {
-    return <SupportLabel support="missing" />;
+    return renderSupportLabel('missing', kit.support);
   }
+  const details = hasDetails(cell) && renderCellDetails(cell, kit);
   if (tool.kind === 'baseline' && cell.alternative) {
     // Without a mesh the answer is what to build or deploy instead.
     return (
       <>
         <MatrixText
           text={cell.alternative}
-          language={language}
+          language={kit.language}
           component="div"
         />
-        <CellDetails cell={cell} language={language} />
+        {details}
       </>
     );
   }
   return (
     <>
-      <SupportLabel support={cell.support} />
-      <CellDetails cell={cell} language={language} />
+      {renderSupportLabel(cell.support, kit.support)}
+      {details}
     </>
   );
 }
@@ -116,22 +145,26 @@ export function ComparisonTable(props: {
   const { view, title, language } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
+  const support = useSupportLabelKit();
+  const kit = useMemo(
+    () => ({ classes, t, support, language }),
+    [classes, t, support, language],
+  );
   return (
-    <Table size="small" className={classes.table}>
+    <table className={classes.table}>
       <caption className={classes.caption}>
         {t('table.caption', { title })}
       </caption>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">
+      <thead>
+        <tr>
+          <th scope="col" className={`${classes.cell} ${classes.head}`}>
             {t('table.responsibility')}
-          </TableCell>
+          </th>
           {view.tools.map(tool => (
-            <TableCell
+            <th
               key={tool.id}
-              component="th"
               scope="col"
-              className={classes.toolHeader}
+              className={`${classes.cell} ${classes.head}`}
             >
               {tool.name}
               {tool.kind === 'baseline' && (
@@ -141,35 +174,30 @@ export function ComparisonTable(props: {
                     : t('table.withoutMesh')}
                 </Typography>
               )}
-            </TableCell>
+            </th>
           ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
+        </tr>
+      </thead>
+      <tbody>
         {view.rows.map(row => (
-          <TableRow
+          <tr
             key={row.responsibility.id}
             data-responsibility={row.responsibility.id}
           >
-            <TableCell
-              component="th"
+            <th
               scope="row"
-              className={classes.responsibility}
+              className={`${classes.cell} ${classes.responsibility}`}
             >
               <MatrixText text={row.responsibility.title} language={language} />
-            </TableCell>
+            </th>
             {view.tools.map((tool, i) => (
-              <TableCell key={tool.id} data-tool={tool.id}>
-                <MatrixCellContent
-                  tool={tool}
-                  cell={row.cells[i]}
-                  language={language}
-                />
-              </TableCell>
+              <td key={tool.id} data-tool={tool.id} className={classes.cell}>
+                {renderCellContent(tool, row.cells[i], kit)}
+              </td>
             ))}
-          </TableRow>
+          </tr>
         ))}
-      </TableBody>
-    </Table>
+      </tbody>
+    </table>
   );
 }

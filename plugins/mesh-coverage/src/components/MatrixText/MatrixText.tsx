@@ -2,12 +2,10 @@ import {
   Language,
   LocalizedText,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { makeStyles } from '@material-ui/core';
 import { localize } from '../../lib/localize';
 
-const useStyles = makeStyles({
-  root: { whiteSpace: 'pre-line' },
-});
+/** An inline style, not a style sheet: the comparison page renders thousands of these. */
+const KEEP_LINE_BREAKS = { whiteSpace: 'pre-line' } as const;
 
 /**
  * Text from the matrix, in one language. Always rendered as text (never HTML): a matrix file is
@@ -19,11 +17,11 @@ export function MatrixText(props: {
   component?: 'span' | 'div' | 'p';
   className?: string;
 }) {
-  const classes = useStyles();
   const Component = props.component ?? 'span';
   return (
     <Component
-      className={`${classes.root} ${props.className ?? ''}`}
+      className={props.className}
+      style={KEEP_LINE_BREAKS}
       lang={props.language}
     >
       {localize(props.text, props.language)}

@@ -5,6 +5,7 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { memo } from 'react';
 import { ComparisonTab } from '../ComparisonTab';
 import { FleetTab } from '../FleetTab';
 import { RecommendationTab } from '../RecommendationTab';
@@ -31,8 +32,12 @@ export function MeshComparisonContent() {
   );
 }
 
-/** The page mounted at `/mesh-comparison`. */
-export const MeshComparisonPage = () => {
+/**
+ * Memoized: the router re-renders the page on every change of the URL (the comparison keeps its
+ * view state there, so on every filter keystroke), and a re-rendered `Page` makes a new page
+ * theme, which rebuilds the style sheets of everything in it.
+ */
+const MeshComparisonPageShell = memo(function MeshComparisonPageShell() {
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   return (
     <Page themeId="tool">
@@ -42,4 +47,7 @@ export const MeshComparisonPage = () => {
       </Content>
     </Page>
   );
-};
+});
+
+/** The page mounted at `/mesh-comparison`. */
+export const MeshComparisonPage = () => <MeshComparisonPageShell />;

@@ -1,1 +1,6 @@
-export { SupportLabel } from './SupportLabel';
+export {
+  SupportLabel,
+  renderSupportLabel,
+  useSupportLabelKit,
+} from './SupportLabel';
+export type { SupportLabelKit } from './SupportLabel';
