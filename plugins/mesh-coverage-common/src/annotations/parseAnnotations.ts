@@ -61,7 +61,7 @@ export function checkResponsibilityIds(
     }
   }
   const scanned = collectIds({ positions, unknown }, index, label);
-  return { ids: idsAt(scanned.positions, index), errors: scanned.errors };
+  return { ids: idsAt(scanned.positions, index), errors: [...scanned.errors] };
 }
 
 /** Parses a comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
@@ -71,14 +71,17 @@ export function parseResponsibilityIds(
   annotation: string,
 ): ParsedIds {
   const { positions, errors } = scanResponsibilityIds(value, index, annotation);
-  return { ids: idsAt(positions, index), errors };
+  return { ids: idsAt(positions, index), errors: [...errors] };
 }
 
 /** Valid ids as positions in the matrix (de-duplicated, in the order written) and the errors. */
 interface ScannedIds {
   positions: number[];
-  errors: string[];
+  errors: readonly string[];
 }
+
+/** The errors of input without any: shared, never changed. */
+const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 function scanResponsibilityIds(
   value: string | undefined,
@@ -87,7 +90,7 @@ function scanResponsibilityIds(
 ): ScannedIds {
   return typeof value === 'string'
     ? collectIds(index.scanResponsibilityList(value), index, annotation)
-    : { positions: [], errors: [] };
+    : { positions: [], errors: NO_ERRORS };
 }
 
 function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
@@ -122,7 +125,7 @@ function collectIds(
   const { unknown } = scanned;
   const positions = distinct(scanned.positions);
   if (!unknown.length) {
-    return { positions, errors: [] };
+    return { positions, errors: NO_ERRORS };
   }
   const { responsibilityIds } = index;
   const distinctUnknown = [...new Set(unknown)];
@@ -156,28 +159,34 @@ export function parseMeshId(
   index: MatrixIndex,
   label: string = ANNOTATION_MESH,
 ): ParsedMesh {
-  const candidate = typeof value === 'string' ? value.trim() : '';
-  if (!candidate) {
-    return { mesh: index.baselineTool.id, errors: [] };
+  const mesh = meshOf(value, index);
+  if (mesh !== undefined) {
+    return { mesh, errors: [] };
   }
+  const candidate = (value ?? '').trim();
   const tool = index.tool(candidate);
-  if (tool && (tool.kind === 'mesh' || tool.kind === 'baseline')) {
-    return { mesh: tool.id, errors: [] };
-  }
-  if (tool) {
-    return {
-      mesh: undefined,
-      errors: [
-        `${label}: '${tool.id}' is a tool of kind ${
-          tool.kind
-        }, not a mesh (use one of ${index.meshIds.join(', ')})`,
-      ],
-    };
-  }
   return {
     mesh: undefined,
-    errors: [unknownIdMessage(label, 'mesh', candidate, index.meshIds)],
+    errors: [
+      tool
+        ? `${label}: '${tool.id}' is a tool of kind ${
+            tool.kind
+          }, not a mesh (use one of ${index.meshIds.join(', ')})`
+        : unknownIdMessage(label, 'mesh', candidate, index.meshIds),
+    ],
   };
+}
+
+/** {@link parseMeshId}'s mesh alone, without building its errors: the processor's common case. */
+function meshOf(value: string | undefined, index: MatrixIndex) {
+  const candidate = typeof value === 'string' ? value.trim() : '';
+  if (!candidate) {
+    return index.baselineTool.id;
+  }
+  const tool = index.tool(candidate);
+  return tool && (tool.kind === 'mesh' || tool.kind === 'baseline')
+    ? tool.id
+    : undefined;
 }
 
 /** What a component declares through its input annotations. */
@@ -220,7 +229,7 @@ export interface ScannedMeshDeclaration {
   /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
   declaredRequiredPositions: number[];
   implementedPositions: number[];
-  errors: string[];
+  errors: readonly string[];
   /** True when any input annotation is present. */
   declared: boolean;
 }
@@ -235,7 +244,7 @@ export function scanMeshDeclaration(
   const meshValue = values[ANNOTATION_MESH];
   const requiresValue = values[ANNOTATION_REQUIRES];
   const implementsValue = values[ANNOTATION_IMPLEMENTS];
-  const mesh = parseMeshId(meshValue, index);
+  const mesh = meshOf(meshValue, index);
   const requires = scanResponsibilityIds(
     requiresValue,
     index,
@@ -247,7 +256,7 @@ export function scanMeshDeclaration(
     ANNOTATION_IMPLEMENTS,
   );
   return {
-    mesh: mesh.mesh,
+    mesh,
     requiredPositions: defaultRequires.length
       ? uniteWithDefaults(
           index.positionsOf(defaultRequires),
@@ -256,7 +265,11 @@ export function scanMeshDeclaration(
       : requires.positions,
     declaredRequiredPositions: requires.positions,
     implementedPositions: implemented.positions,
-    errors: concatErrors(mesh.errors, requires.errors, implemented.errors),
+    errors: concatErrors(
+      mesh === undefined ? parseMeshId(meshValue, index).errors : NO_ERRORS,
+      requires.errors,
+      implemented.errors,
+    ),
     declared:
       typeof meshValue === 'string' ||
       typeof requiresValue === 'string' ||
@@ -274,7 +287,7 @@ export function declarationOf(
     requires: idsAt(scanned.requiredPositions, index),
     declaredRequires: idsAt(scanned.declaredRequiredPositions, index),
     implements: idsAt(scanned.implementedPositions, index),
-    errors: scanned.errors,
+    errors: [...scanned.errors],
     declared: scanned.declared,
   };
 }
@@ -294,10 +307,10 @@ function uniteWithDefaults(
 }
 
 function concatErrors(
-  mesh: string[],
-  requires: string[],
-  implemented: string[],
-): string[] {
+  mesh: readonly string[],
+  requires: readonly string[],
+  implemented: readonly string[],
+): readonly string[] {
   if (!requires.length && !implemented.length) {
     return mesh;
   }
