@@ -7,11 +7,9 @@ import {
   ANNOTATION_ERRORS,
   ANNOTATION_GAPS,
   COMPUTED_ANNOTATIONS,
-  coverageAnnotations,
+  annotateWithCoverage,
   DefaultRequirements,
-  isCoverageSubject,
   MatrixIndex,
-  scanComponent,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -58,25 +56,15 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     const inputs = withoutComputedAnnotations(entity.metadata.annotations);
     const type =
       typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
-    const scanned = scanComponent(
+    const annotations = annotateWithCoverage(
       index,
       { type, annotations: inputs },
       this.options.defaultRequirements,
     );
-    if (!isCoverageSubject(scanned)) {
+    if (!annotations) {
       return entity; // nothing declared, nothing required: not a mesh coverage subject
     }
-    return {
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: coverageAnnotations(
-          index,
-          scanned,
-          Object.assign({}, inputs),
-        ),
-      },
-    };
+    return { ...entity, metadata: { ...entity.metadata, annotations } };
   }
 }
 

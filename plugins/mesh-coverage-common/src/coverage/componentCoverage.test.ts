@@ -1,6 +1,7 @@
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
+  annotateWithCoverage,
   coverageAnnotations,
   evaluateComponentCoverage,
   isCoverageSubject,
@@ -77,6 +78,39 @@ describe('isCoverageSubject', () => {
     expect(subject({ 'backstage.io/techdocs-ref': 'dir:.' }, 'website')).toBe(
       false,
     );
+  });
+});
+
+describe('annotateWithCoverage', () => {
+  it('writes the computed annotations over a copy of the input ones', () => {
+    const annotations = {
+      'backstage.io/techdocs-ref': 'dir:.',
+      'meshcoverage.io/mesh': 'linkerd',
+      'meshcoverage.io/requires': 'circuit-breaker',
+    };
+    const before = { ...annotations };
+    expect(
+      annotateWithCoverage(
+        index,
+        { type: 'service', annotations },
+        { service: ['mtls'] },
+      ),
+    ).toEqual({
+      ...before,
+      'meshcoverage.io/covered': 'mtls',
+      'meshcoverage.io/gaps': 'circuit-breaker',
+      'meshcoverage.io/coverage': '50',
+    });
+    expect(annotations).toEqual(before);
+  });
+
+  it('gives nothing for a component coverage does not concern', () => {
+    expect(
+      annotateWithCoverage(index, {
+        type: 'website',
+        annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
+      }),
+    ).toBeUndefined();
   });
 });
 

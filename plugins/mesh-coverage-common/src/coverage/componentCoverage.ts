@@ -147,6 +147,26 @@ export function coverageAnnotations(
   return annotations;
 }
 
+/**
+ * A component's annotations with the computed ones of DESIGN §5 written over a copy; undefined
+ * when coverage does not concern it ({@link isCoverageSubject}). What the catalog processor needs
+ * in one call.
+ */
+export function annotateWithCoverage(
+  index: MatrixIndex,
+  component: ComponentLike,
+  defaultRequirements?: DefaultRequirements,
+): Record<string, string> | undefined {
+  const scanned = scanComponent(index, component, defaultRequirements);
+  return isCoverageSubject(scanned)
+    ? coverageAnnotations(
+        index,
+        scanned,
+        Object.assign({}, component.annotations),
+      )
+    : undefined;
+}
+
 /** Comma-separated ids, built by concatenation: several times faster than `join` for a few ids. */
 function appendId(list: string, id: string): string {
   return list ? `${list},${id}` : id;

@@ -8,8 +8,10 @@ export interface ScannedIdList {
 
 const NO_MATCH = -1;
 const COMMA = 44;
+const SPACE = -2;
+const SEPARATOR = -3;
+const NON_ASCII = -4;
 const NONE: readonly string[] = Object.freeze([]);
-const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
 /**
  * Builds a scanner for comma-separated id lists, equivalent to `list.split(',')`, `trim()` each
@@ -60,6 +62,12 @@ export function createIdListScanner(
     }
   });
 
+  // What each ASCII character is to the scan: an id symbol (>= 0), white space, the separator,
+  // or a character no id has (NO_MATCH); one table look-up per character.
+  const charClass = Int16Array.from(symbolOf);
+  for (const code of [9, 10, 11, 12, 13, 32]) charClass[code] = SPACE;
+  charClass[COMMA] = SEPARATOR;
+
   const lookUp = (list: string, start: number, end: number): number => {
     let row = 0;
     for (let i = start; i < end; i += 1) {
@@ -96,22 +104,21 @@ export function createIdListScanner(
       let i = start;
       for (; i < length; i += 1) {
         const code = list.charCodeAt(i);
-        if (code === COMMA) {
-          break;
-        }
-        if (code >= 128) {
-          ascii = false;
-        } else if (!isAsciiSpace(code)) {
+        const kind = code < 128 ? charClass[code] : NON_ASCII;
+        if (kind >= NO_MATCH) {
           if (entryStart < 0) {
             entryStart = i;
           } else if (i > entryEnd) {
             row = NO_MATCH; // white space inside the entry: no id
           }
           if (row !== NO_MATCH) {
-            const symbol = symbolOf[code];
-            row = symbol === NO_MATCH ? NO_MATCH : next[row + symbol];
+            row = kind === NO_MATCH ? NO_MATCH : next[row + kind];
           }
           entryEnd = i + 1;
+        } else if (kind === SEPARATOR) {
+          break;
+        } else if (kind === NON_ASCII) {
+          ascii = false;
         }
       }
       if (!ascii) {
