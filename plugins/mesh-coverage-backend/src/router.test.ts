@@ -227,6 +227,8 @@ describe.each(databases.eachSupportedId())(
         ['br', 'br', '-br'],
         ['gzip, deflate', 'gzip', '-gzip'],
         ['gzip;q=0.5, br', 'br', '-br'],
+        ['gzip, deflate, br, zstd', 'br', '-br'],
+        ['br;q=0, gzip', 'gzip', '-gzip'],
         ['identity', undefined, ''],
         ['deflate', undefined, ''],
       ])(

@@ -27,8 +27,11 @@ function matrixEncodingFor(req: express.Request): MatrixEncoding {
   }
   let encoding = negotiated.get(header);
   if (!encoding) {
-    encoding = (req.acceptsEncodings(MATRIX_ENCODINGS) ||
-      'identity') as MatrixEncoding;
+    // Our preference, not the header's order (Chromium lists gzip before br): the smallest body
+    // the client accepts.
+    encoding =
+      MATRIX_ENCODINGS.find(candidate => req.acceptsEncodings(candidate)) ??
+      'identity';
     if (negotiated.size >= MAX_NEGOTIATED) {
       negotiated.clear(); // odd clients: keep the memo bounded
     }
