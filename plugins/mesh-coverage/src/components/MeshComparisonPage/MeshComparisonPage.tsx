@@ -37,7 +37,7 @@ export function MeshComparisonContent() {
  * view state there, so on every filter keystroke), and a re-rendered `Page` makes a new page
  * theme, which rebuilds the style sheets of everything in it.
  */
-const MeshComparisonPageShell = memo(function MeshComparisonPageShell() {
+const MeshComparisonPageShell = memo(function PageShell() {
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   return (
     <Page themeId="tool">
