@@ -37,7 +37,9 @@ async function main() {
     results.push(...(await uiBench(quick)));
   }
   report(results, resolve(__dirname, '../bench-results.json'));
-  process.exitCode = results.every(r => r.pass) ? 0 : 1;
+  // Exit explicitly: a figure's libraries (the catalog's database pool, the ESM loader's worker)
+  // can keep the event loop alive after their figure is done.
+  process.exit(results.every(r => r.pass) ? 0 : 1);
 }
 
 main().catch(error => {

@@ -1,5 +1,6 @@
 import { ScannedIdList } from '../model/idListScanner';
 import { MatrixIndex } from '../model/matrixIndex';
+import { hasPosition } from '../model/positions';
 import {
   ANNOTATION_IMPLEMENTS,
   ANNOTATION_MESH,
@@ -98,23 +99,36 @@ function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
   return positions.map(position => responsibilityIds[position]);
 }
 
-/** Lists up to this long are de-duplicated by scanning; longer ones (hostile input) through a Set. */
-const SCAN_LIMIT = 32;
+/** Marks by position, all zero between calls: de-duplication without Sets or nested loops. */
+let seen = new Uint8Array(64);
 
 /** The positions once each, in the order written; the list itself when it has no duplicates. */
-function distinct(positions: number[]): number[] {
-  if (positions.length > SCAN_LIMIT) {
-    return [...new Set(positions)];
+function distinct(positions: number[], size: number): number[] {
+  if (seen.length < size) {
+    seen = new Uint8Array(size);
   }
-  // Nested loops: the JIT compiles them inline, where indexOf-style built-ins are calls.
-  for (let i = 1; i < positions.length; i += 1) {
-    for (let j = 0; j < i; j += 1) {
-      if (positions[j] === positions[i]) {
-        return positions.filter((p, at, all) => all.indexOf(p) === at);
-      }
+  let duplicates = false;
+  for (const position of positions) {
+    duplicates ||= seen[position] === 1;
+    seen[position] = 1;
+  }
+  for (const position of positions) {
+    seen[position] = 0;
+  }
+  if (!duplicates) {
+    return positions;
+  }
+  const unique: number[] = [];
+  for (const position of positions) {
+    if (seen[position] === 0) {
+      seen[position] = 1;
+      unique.push(position);
     }
   }
-  return positions;
+  for (const position of unique) {
+    seen[position] = 0;
+  }
+  return unique;
 }
 
 function collectIds(
@@ -123,7 +137,7 @@ function collectIds(
   label: string,
 ): ScannedIds {
   const { unknown } = scanned;
-  const positions = distinct(scanned.positions);
+  const positions = distinct(scanned.positions, index.responsibilityIds.length);
   if (!unknown.length) {
     return { positions, errors: NO_ERRORS };
   }
@@ -299,7 +313,7 @@ function uniteWithDefaults(
 ): number[] {
   const united = defaults.slice();
   for (const position of declared) {
-    if (!defaults.includes(position)) {
+    if (!hasPosition(defaults, position)) {
       united.push(position);
     }
   }

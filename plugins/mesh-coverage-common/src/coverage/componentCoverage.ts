@@ -12,6 +12,7 @@ import {
   ScannedMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
+import { hasPosition } from '../model/positions';
 import {
   coveragePercent,
   coverageStatus,
@@ -22,6 +23,8 @@ import {
 import { CoverageReport } from './types';
 
 const NONE: readonly string[] = [];
+/** '0' … '100': the coverage annotation's text without a number conversion per component. */
+const PERCENT_TEXT = Array.from({ length: 101 }, (_, percent) => String(percent));
 
 /** Config defaults: required responsibility ids by a component's `spec.type`. */
 export type DefaultRequirements = Readonly<Record<string, readonly string[]>>;
@@ -124,7 +127,7 @@ export function coverageAnnotations(
     for (const position of required) {
       const status = coverageStatus(
         row[position]?.support ?? 'unknown',
-        implementedPositions.includes(position),
+        hasPosition(implementedPositions, position),
       );
       if (status === 'mesh') {
         covered = appendId(covered, responsibilityIds[position]);
@@ -138,7 +141,7 @@ export function coverageAnnotations(
     annotations[ANNOTATION_GAPS] = gaps;
     const coverage = coveragePercent(carried, required.length);
     if (coverage !== null) {
-      annotations[ANNOTATION_COVERAGE] = String(coverage);
+      annotations[ANNOTATION_COVERAGE] = PERCENT_TEXT[coverage];
     }
   }
   if (scanned.errors.length) {

@@ -1,4 +1,5 @@
 import { MatrixIndex } from '../model/matrixIndex';
+import { hasPosition } from '../model/positions';
 import { MatrixCell, Support } from '../model/types';
 import {
   CoverageItem,
@@ -59,7 +60,7 @@ export function evaluateCoverageAt(
     const support = row[position]?.support ?? 'unknown';
     const status = coverageStatus(
       support,
-      implementedPositions.includes(position),
+      hasPosition(implementedPositions, position),
     );
     if (status === 'mesh') {
       covered.push(responsibilityId);
