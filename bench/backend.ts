@@ -7,8 +7,11 @@ export const TOKEN = 'mesh-coverage-local-dev-token';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** Starts the example backend (`npm run start:backend`) on a port of its own. */
-export async function startBackend(port: number) {
+/** Starts the example backend (`npm run start:backend`) on a port of its own, with extra config. */
+export async function startBackend(
+  port: number,
+  env: Record<string, string> = {},
+) {
   const log = openSync(resolve(ROOT, `bench-backend-${port}.log`), 'w');
   const child: ChildProcess = spawn('npm', ['run', 'start:backend'], {
     cwd: ROOT,
@@ -21,6 +24,7 @@ export async function startBackend(port: number) {
       // Keep the fact retriever out of the measurement: it would otherwise run every minute.
       APP_CONFIG_techInsights_factRetrievers_meshCoverageFactRetriever_cadence:
         JSON.stringify('0 0 1 1 *'),
+      ...env,
     },
   });
   const url = `http://localhost:${port}`;
