@@ -77,12 +77,13 @@ export function parseResponsibilityIds(
 
 /** Valid ids as positions in the matrix (de-duplicated, in the order written) and the errors. */
 interface ScannedIds {
-  positions: number[];
+  positions: readonly number[];
   errors: readonly string[];
 }
 
 /** The errors of input without any: shared, never changed. */
-const NO_ERRORS: readonly string[] = Object.freeze([]);
+// Read-only by type, not frozen: a frozen array is another kind of array to the JIT.
+const NO_ERRORS: readonly string[] = [];
 
 function scanResponsibilityIds(
   value: string | undefined,
@@ -91,8 +92,15 @@ function scanResponsibilityIds(
 ): ScannedIds {
   return typeof value === 'string'
     ? collectIds(index.scanResponsibilityList(value), index, annotation)
-    : { positions: [], errors: NO_ERRORS };
+    : ABSENT;
 }
+
+/**
+ * What an absent annotation holds: shared (most components have no `implements`), and read-only
+ * by type. Not frozen: a frozen array is a different kind of array to the JIT, and the hot loops
+ * over positions would see two.
+ */
+const ABSENT: ScannedIds = { positions: [], errors: NO_ERRORS };
 
 function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
   const { responsibilityIds } = index;
@@ -239,10 +247,10 @@ export function parseMeshDeclaration(
 export interface ScannedMeshDeclaration {
   mesh: string | undefined;
   /** Defaults first, then the declared ones not among them; each once. */
-  requiredPositions: number[];
+  requiredPositions: readonly number[];
   /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
-  declaredRequiredPositions: number[];
-  implementedPositions: number[];
+  declaredRequiredPositions: readonly number[];
+  implementedPositions: readonly number[];
   errors: readonly string[];
   /** True when any input annotation is present. */
   declared: boolean;
@@ -309,7 +317,7 @@ export function declarationOf(
 /** The defaults first, then the declared positions not among them. */
 function uniteWithDefaults(
   defaults: readonly number[],
-  declared: number[],
+  declared: readonly number[],
 ): number[] {
   const united = defaults.slice();
   for (const position of declared) {
