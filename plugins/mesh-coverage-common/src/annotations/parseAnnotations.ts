@@ -85,6 +85,13 @@ interface ScannedIds {
 // Read-only by type, not frozen: a frozen array is another kind of array to the JIT.
 const NO_ERRORS: readonly string[] = [];
 
+/**
+ * What an absent annotation holds: shared (most components have no `implements`), and read-only
+ * by type. Not frozen: a frozen array is a different kind of array to the JIT, and the hot loops
+ * over positions would see two.
+ */
+const ABSENT: ScannedIds = { positions: [], errors: NO_ERRORS };
+
 function scanResponsibilityIds(
   value: string | undefined,
   index: MatrixIndex,
@@ -94,13 +101,6 @@ function scanResponsibilityIds(
     ? collectIds(index.scanResponsibilityList(value), index, annotation)
     : ABSENT;
 }
-
-/**
- * What an absent annotation holds: shared (most components have no `implements`), and read-only
- * by type. Not frozen: a frozen array is a different kind of array to the JIT, and the hot loops
- * over positions would see two.
- */
-const ABSENT: ScannedIds = { positions: [], errors: NO_ERRORS };
 
 function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
   const { responsibilityIds } = index;
