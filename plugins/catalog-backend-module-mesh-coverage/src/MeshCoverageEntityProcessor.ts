@@ -2,10 +2,6 @@ import { Entity } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_COVERAGE,
-  ANNOTATION_COVERED,
-  ANNOTATION_ERRORS,
-  ANNOTATION_GAPS,
   COMPUTED_ANNOTATIONS,
   annotateWithCoverage,
   DefaultRequirements,
@@ -83,12 +79,7 @@ function isComponent(kind: string): boolean {
 function withoutComputedAnnotations(
   annotations: Record<string, string> = {},
 ): Record<string, string> {
-  if (
-    !(ANNOTATION_COVERED in annotations) &&
-    !(ANNOTATION_GAPS in annotations) &&
-    !(ANNOTATION_COVERAGE in annotations) &&
-    !(ANNOTATION_ERRORS in annotations)
-  ) {
+  if (!hasComputedAnnotation(annotations)) {
     return annotations;
   }
   const inputs: Record<string, string> = {};
@@ -98,4 +89,14 @@ function withoutComputedAnnotations(
     }
   }
   return inputs;
+}
+
+/** A plain loop over the keys: this runs for every component on every pass. */
+function hasComputedAnnotation(annotations: Record<string, string>): boolean {
+  for (const key of COMPUTED_ANNOTATIONS) {
+    if (key in annotations) {
+      return true;
+    }
+  }
+  return false;
 }

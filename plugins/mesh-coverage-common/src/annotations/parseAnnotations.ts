@@ -81,8 +81,7 @@ interface ScannedIds {
   errors: readonly string[];
 }
 
-/** The errors of input without any: shared, never changed. */
-// Read-only by type, not frozen: a frozen array is another kind of array to the JIT.
+/** The errors of input without any: shared, read-only by type (not frozen, see {@link ABSENT}). */
 const NO_ERRORS: readonly string[] = [];
 
 /**

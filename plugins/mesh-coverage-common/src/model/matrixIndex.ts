@@ -41,6 +41,7 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
     return cached;
   }
   const tools = new Map(matrix.tools.map(t => [t.id, t]));
+  const responsibilityIds = matrix.responsibilities.map(r => r.id);
   const order = new Map(matrix.responsibilities.map((r, i) => [r.id, i]));
   const baselineTool = matrix.tools.find(t => t.kind === 'baseline');
   if (!baselineTool) {
@@ -90,13 +91,11 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
     },
     cellsByPosition: toolId => rows.get(toolId),
     positionsOf,
-    scanResponsibilityList: createIdListScanner(
-      matrix.responsibilities.map(r => r.id),
-    ),
+    scanResponsibilityList: createIdListScanner(responsibilityIds),
     meshIds: matrix.tools
       .filter(t => t.kind === 'mesh' || t.kind === 'baseline')
       .map(t => t.id),
-    responsibilityIds: matrix.responsibilities.map(r => r.id),
+    responsibilityIds,
   };
   cache.set(matrix, index);
   return index;
