@@ -1,5 +1,8 @@
 import { Link } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/core-plugin-api/alpha';
 import {
   Language,
   MatrixCell,
@@ -60,15 +63,10 @@ const useStyles = makeStyles(theme => ({
 /** What every cell of a table shares, made once per table: cells run no hooks of their own. */
 interface CellKit {
   classes: ReturnType<typeof useStyles>;
-  t: ReturnType<
-    typeof useTranslationRef<typeof meshCoverageTranslationRef.T>
-  >['t'];
+  t: TranslationFunction<typeof meshCoverageTranslationRef.T>;
   support: SupportLabelKit;
   language: Language;
 }
-
-const hasDetails = (cell: MatrixCell) =>
-  Boolean(cell.note || cell.since || cell.verifiedAt || cell.source);
 
 function renderCellDetails(cell: MatrixCell, kit: CellKit) {
   const { classes, t, language } = kit;
@@ -114,7 +112,7 @@ function renderCellContent(
   if (!cell) {
     return renderSupportLabel('missing', kit.support);
   }
-  const details = hasDetails(cell) && renderCellDetails(cell, kit);
+  const details = renderCellDetails(cell, kit);
   if (tool.kind === 'baseline' && cell.alternative) {
     // Without a mesh the answer is what to build or deploy instead.
     return (

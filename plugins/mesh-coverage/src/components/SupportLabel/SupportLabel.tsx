@@ -32,33 +32,35 @@ const useStyles = makeStyles(theme => ({
  * each, too heavy for the thousands of cells of a large matrix. Each support value has its own
  * shape, so nothing relies on colour.
  */
+const RING = <circle cx="12" cy="12" r="9" />;
+const DASH = <path d="M6 12h12" />;
 const ICON_SHAPES: Record<Support | 'missing', JSX.Element> = {
   yes: (
     <>
-      <circle cx="12" cy="12" r="9" />
+      {RING}
       <path d="M7.5 12.5l3 3 6-6.5" />
     </>
   ),
   partial: (
     <>
-      <circle cx="12" cy="12" r="9" />
+      {RING}
       <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
     </>
   ),
   no: (
     <>
-      <circle cx="12" cy="12" r="9" />
+      {RING}
       <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" />
     </>
   ),
   unknown: (
     <>
-      <circle cx="12" cy="12" r="9" />
+      {RING}
       <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5v.7M12 16.5v.5" />
     </>
   ),
-  'not-applicable': <path d="M6 12h12" />,
-  missing: <path d="M6 12h12" />,
+  'not-applicable': DASH,
+  missing: DASH,
 };
 
 type Shown = Support | 'missing';
