@@ -8,6 +8,7 @@ export * from './model/types';
 export * from './model/ids';
 export * from './model/matrixIndex';
 export type { ScannedIdList } from './model/idListScanner';
+export type { PositionSet } from './model/positions';
 export * from './schema/validateMeshMatrix';
 export { meshMatrixSchema } from './schema/matrixSchema';
 export * from './data/builtinMatrix';

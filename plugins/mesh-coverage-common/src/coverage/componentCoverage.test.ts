@@ -118,6 +118,41 @@ describe('coverageAnnotations (DESIGN §5)', () => {
   const annotate = (annotations: Record<string, string>) =>
     coverageAnnotations(index, scanComponent(index, { annotations }));
 
+  it('agrees with the full report on a matrix wider than one word of positions (100 rows)', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `duty-${i}`);
+    const supports = [
+      'yes',
+      'no',
+      'partial',
+      'unknown',
+      'not-applicable',
+    ] as const;
+    const wide = indexMatrix({
+      ...BUILTIN_MATRIX,
+      responsibilities: ids.map(id => ({ id, title: { en: id, ja: id } })),
+      cells: ids.flatMap((responsibilityId, i) => [
+        { toolId: 'istio', responsibilityId, support: supports[i % 5] },
+        { toolId: 'kubernetes', responsibilityId, support: 'no' as const },
+      ]),
+    });
+    const component = {
+      annotations: {
+        'meshcoverage.io/mesh': 'istio',
+        // Word edges (31/32, 63/64), the last position, a duplicate, out of order.
+        'meshcoverage.io/requires':
+          'duty-99, duty-64, duty-63, duty-32, duty-31, duty-0, duty-32, duty-2, duty-70, duty-36',
+        'meshcoverage.io/implements': 'duty-31, duty-36, duty-1',
+      },
+    };
+    const { report } = evaluateComponentCoverage(wide, component);
+    expect(report!.gaps).toEqual(['duty-63', 'duty-64', 'duty-99']);
+    expect(coverageAnnotations(wide, scanComponent(wide, component))).toEqual({
+      'meshcoverage.io/covered': report!.covered.join(','),
+      'meshcoverage.io/gaps': 'duty-63,duty-64,duty-99',
+      'meshcoverage.io/coverage': String(report!.coverage),
+    });
+  });
+
   it('counts what the app implements towards coverage, neither covered nor a gap', () => {
     expect(
       annotate({

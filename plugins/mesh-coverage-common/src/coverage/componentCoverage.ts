@@ -12,13 +12,18 @@ import {
   ScannedMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
-import { hasPosition } from '../model/positions';
+import {
+  addToPositionSet,
+  countPositions,
+  createPositionSet,
+  lowestPosition,
+  PositionSet,
+} from '../model/positions';
 import {
   coveragePercent,
   coverageStatus,
   evaluateCoverageAt,
-  inMatrixOrder,
-  meshRow,
+  unknownMesh,
 } from './evaluateCoverage';
 import { CoverageReport } from './types';
 
@@ -105,41 +110,55 @@ export function isCoverageSubject(scanned: ScannedMeshDeclaration): boolean {
   return scanned.declared || scanned.requiredPositions.length > 0;
 }
 
+/** Scratch sets for {@link coverageAnnotations}, all zero between calls (grown for larger matrices). */
+let requiredScratch: PositionSet = createPositionSet(64);
+let implementedScratch: PositionSet = createPositionSet(64);
+
 /**
  * The computed annotations of DESIGN §5 for a parsed component: `covered`, `gaps` and `coverage`
- * when its mesh is valid, `errors` when any input annotation is wrong. Written straight from the
- * positions, without a full report: the catalog processor does this for every component on every
- * pass. They are added to `annotations` when given (to save a copy), else to a new object.
+ * when its mesh is valid, `errors` when any input annotation is wrong. The catalog processor does
+ * this for every component on every pass, so it works on position sets, without a full report:
+ * the rule of {@link coverageStatus} word by word (covered: required and carried by the mesh;
+ * gaps: required, not carried, not implemented; the rest the app's), matrix order and
+ * de-duplication by bit order. They are added to `annotations` when given (to save a copy), else
+ * to a new object.
  */
 export function coverageAnnotations(
   index: MatrixIndex,
   scanned: ScannedMeshDeclaration,
   annotations: Record<string, string> = {},
 ): Record<string, string> {
-  const { mesh, implementedPositions } = scanned;
+  const { mesh } = scanned;
   if (mesh) {
-    const row = meshRow(index, mesh);
+    const carried = index.carriedPositions(mesh) ?? unknownMesh(mesh);
+    const words = carried.length;
+    if (requiredScratch.length < words) {
+      requiredScratch = new Int32Array(words);
+      implementedScratch = new Int32Array(words);
+    }
+    const required = requiredScratch;
+    const implemented = implementedScratch;
+    addToPositionSet(required, scanned.requiredPositions);
+    addToPositionSet(implemented, scanned.implementedPositions);
     const { responsibilityIds } = index;
-    const required = inMatrixOrder(scanned.requiredPositions);
     let covered = '';
     let gaps = '';
-    let carried = 0;
-    for (const position of required) {
-      const status = coverageStatus(
-        row[position]?.support ?? 'unknown',
-        hasPosition(implementedPositions, position),
-      );
-      if (status === 'mesh') {
-        covered = appendId(covered, responsibilityIds[position]);
-      } else if (status === 'gap') {
-        gaps = appendId(gaps, responsibilityIds[position]);
-        continue;
-      }
-      carried += 1;
+    let requiredCount = 0;
+    let gapCount = 0;
+    for (let word = 0; word < words; word += 1) {
+      const requiredHere = required[word];
+      const byMesh = requiredHere & carried[word];
+      const missing = requiredHere & ~byMesh & ~implemented[word];
+      required[word] = 0;
+      implemented[word] = 0;
+      requiredCount += countPositions(requiredHere);
+      gapCount += countPositions(missing);
+      covered = appendIdsAt(covered, byMesh, word, responsibilityIds);
+      gaps = appendIdsAt(gaps, missing, word, responsibilityIds);
     }
     annotations[ANNOTATION_COVERED] = covered;
     annotations[ANNOTATION_GAPS] = gaps;
-    const coverage = coveragePercent(carried, required.length);
+    const coverage = coveragePercent(requiredCount - gapCount, requiredCount);
     if (coverage !== null) {
       annotations[ANNOTATION_COVERAGE] = PERCENT_TEXT[coverage];
     }
@@ -170,7 +189,20 @@ export function annotateWithCoverage(
     : undefined;
 }
 
-/** Comma-separated ids, built by concatenation: several times faster than `join` for a few ids. */
-function appendId(list: string, id: string): string {
-  return list ? `${list},${id}` : id;
+/**
+ * `list` with the ids at the positions of one word of a position set appended, comma-separated, in
+ * matrix order. Built by concatenation: several times faster than `join` for a few ids.
+ */
+function appendIdsAt(
+  list: string,
+  word: number,
+  wordIndex: number,
+  ids: readonly string[],
+): string {
+  let result = list;
+  for (let rest = word; rest !== 0; rest &= rest - 1) {
+    const id = ids[(wordIndex << 5) + lowestPosition(rest)];
+    result = result ? `${result},${id}` : id;
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import { MatrixIndex } from '../model/matrixIndex';
 import { hasPosition } from '../model/positions';
-import { MatrixCell, Support } from '../model/types';
+import { carriesResponsibility, MatrixCell, Support } from '../model/types';
 import {
   CoverageItem,
   CoverageReport,
@@ -104,22 +104,24 @@ export function meshRow(
   index: MatrixIndex,
   mesh: string,
 ): ReadonlyArray<MatrixCell | undefined> {
-  const row = index.cellsByPosition(mesh);
-  if (!row) {
-    throw new Error(`Unknown mesh '${mesh}'`);
-  }
-  return row;
+  return index.cellsByPosition(mesh) ?? unknownMesh(mesh);
+}
+
+/** Thrown for a mesh the matrix does not have: callers pass meshes they validated. */
+export function unknownMesh(mesh: string): never {
+  throw new Error(`Unknown mesh '${mesh}'`);
 }
 
 /**
  * DESIGN §4: a required responsibility the mesh supports (fully or partly) is the mesh's; else the
- * app's when it implements it; else a gap.
+ * app's when it implements it; else a gap. `coverageAnnotations` applies it to position sets (a
+ * property test holds the two equal).
  */
 export function coverageStatus(
   support: Support,
   implemented: boolean,
 ): CoverageStatus {
-  if (support === 'yes' || support === 'partial') {
+  if (carriesResponsibility(support)) {
     return 'mesh';
   }
   return implemented ? 'app' : 'gap';

@@ -1,5 +1,11 @@
 import { createIdListScanner, ScannedIdList } from './idListScanner';
-import { MatrixCell, MeshMatrix, MeshTool } from './types';
+import { addToPositionSet, createPositionSet, PositionSet } from './positions';
+import {
+  carriesResponsibility,
+  MatrixCell,
+  MeshMatrix,
+  MeshTool,
+} from './types';
 
 /**
  * Constant-time look-ups over a validated matrix. Built once per matrix object and cached, because
@@ -20,6 +26,11 @@ export interface MatrixIndex {
   cellsByPosition(
     toolId: string,
   ): ReadonlyArray<MatrixCell | undefined> | undefined;
+  /**
+   * The positions of the responsibilities a tool carries ({@link carriesResponsibility}), as a
+   * set: the catalog processor's coverage is set operations on these.
+   */
+  carriedPositions(toolId: string): PositionSet | undefined;
   /**
    * Positions of the ids the matrix has, each once, in the order given. Remembered per array: the
    * config defaults are resolved once, not for every component.
@@ -62,6 +73,16 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       row[position] = cell;
     }
   }
+  const carried = new Map<string, PositionSet>();
+  for (const [toolId, row] of rows) {
+    const set = createPositionSet(row.length);
+    row.forEach((cell, position) => {
+      if (cell && carriesResponsibility(cell.support)) {
+        addToPositionSet(set, [position]);
+      }
+    });
+    carried.set(toolId, set);
+  }
   const resolved = new WeakMap<readonly string[], readonly number[]>();
   const positionsOf = (ids: readonly string[]) => {
     let positions = resolved.get(ids);
@@ -90,6 +111,7 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       return position === undefined ? undefined : rows.get(toolId)?.[position];
     },
     cellsByPosition: toolId => rows.get(toolId),
+    carriedPositions: toolId => carried.get(toolId),
     positionsOf,
     scanResponsibilityList: createIdListScanner(responsibilityIds),
     meshIds: matrix.tools

@@ -41,6 +41,11 @@ export const SUPPORT_VALUES: readonly Support[] = [
   'not-applicable',
 ];
 
+/** DESIGN §4: a tool takes a responsibility off the app when it supports it fully or partly. */
+export function carriesResponsibility(support: Support): boolean {
+  return support === 'yes' || support === 'partial';
+}
+
 /** A row of the matrix. One responsibility may be listed by several groups. */
 export interface Responsibility {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeshMatrix } from '../model/types';
+import { carriesResponsibility, MeshMatrix } from '../model/types';
 import { meshMatrixSchema } from './matrixSchema';
 
 /** One thing wrong with a matrix document, located by its path inside it. */
@@ -159,10 +159,7 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
     } else {
       seenCells.set(key, i);
     }
-    if (
-      tool?.kind === 'baseline' &&
-      (cell.support === 'yes' || cell.support === 'partial')
-    ) {
+    if (tool?.kind === 'baseline' && carriesResponsibility(cell.support)) {
       report(
         `${path}.support`,
         `the baseline tool never takes a responsibility off the app: use no (with an alternative), unknown or not-applicable, got '${cell.support}'`,
