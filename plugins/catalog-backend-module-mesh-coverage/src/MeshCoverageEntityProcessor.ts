@@ -3,7 +3,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
   COMPUTED_ANNOTATIONS,
-  annotateWithCoverage,
+  CoverageAnnotator,
+  createCoverageAnnotator,
   DefaultRequirements,
   MatrixIndex,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -23,6 +24,9 @@ export interface MeshCoverageEntityProcessorOptions {
  * to `meshcoverage.io/errors` and the component keeps its place in the catalog.
  */
 export class MeshCoverageEntityProcessor implements CatalogProcessor {
+  /** The annotator of the current matrix, prepared once per matrix (not per component). */
+  private prepared?: { index: MatrixIndex; annotate: CoverageAnnotator };
+
   constructor(private readonly options: MeshCoverageEntityProcessorOptions) {}
 
   getProcessorName(): string {
@@ -35,7 +39,7 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     }
     try {
       const { index } = this.options.matrixService.currentMatrix();
-      return this.annotate(entity, index);
+      return this.annotate(entity, this.annotatorFor(index));
     } catch (error) {
       // Coverage is a decoration; losing it for one pass beats evicting the component.
       this.options.logger.warn('Could not compute mesh coverage', {
@@ -48,15 +52,24 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     }
   }
 
-  private annotate(entity: Entity, index: MatrixIndex): Entity {
+  private annotatorFor(index: MatrixIndex): CoverageAnnotator {
+    if (this.prepared?.index !== index) {
+      this.prepared = {
+        index,
+        annotate: createCoverageAnnotator(
+          index,
+          this.options.defaultRequirements,
+        ),
+      };
+    }
+    return this.prepared.annotate;
+  }
+
+  private annotate(entity: Entity, annotate: CoverageAnnotator): Entity {
     const inputs = withoutComputedAnnotations(entity.metadata.annotations);
     const type =
       typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
-    const annotations = annotateWithCoverage(
-      index,
-      { type, annotations: inputs },
-      this.options.defaultRequirements,
-    );
+    const annotations = annotate({ type, annotations: inputs });
     if (!annotations) {
       return entity; // nothing declared, nothing required: not a mesh coverage subject
     }

@@ -83,13 +83,15 @@ interface ScannedIds {
 
 /** The errors of input without any: shared, read-only by type (not frozen, see {@link ABSENT}). */
 const NO_ERRORS: readonly string[] = [];
+/** No positions: shared, read-only by type (not frozen, see {@link ABSENT}). */
+const NO_POSITIONS: readonly number[] = [];
 
 /**
  * What an absent annotation holds: shared (most components have no `implements`), and read-only
  * by type. Not frozen: a frozen array is a different kind of array to the JIT, and the hot loops
  * over positions would see two.
  */
-const ABSENT: ScannedIds = { positions: [], errors: NO_ERRORS };
+const ABSENT: ScannedIds = { positions: NO_POSITIONS, errors: NO_ERRORS };
 
 function scanResponsibilityIds(
   value: string | undefined,
@@ -245,8 +247,12 @@ export function parseMeshDeclaration(
  */
 export interface ScannedMeshDeclaration {
   mesh: string | undefined;
-  /** Defaults first, then the declared ones not among them; each once. */
-  requiredPositions: readonly number[];
+  /**
+   * The config defaults for the component's `spec.type`, each once. What is required is these
+   * united with the declared ones ({@link requiredPositionsOf}); kept apart because the catalog
+   * processor unites them as sets, without a list per component.
+   */
+  defaultRequiredPositions: readonly number[];
   /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
   declaredRequiredPositions: readonly number[];
   implementedPositions: readonly number[];
@@ -260,6 +266,19 @@ export function scanMeshDeclaration(
   annotations: Record<string, string> | undefined,
   index: MatrixIndex,
   defaultRequires: readonly string[] = [],
+): ScannedMeshDeclaration {
+  return scanMeshDeclarationWith(
+    annotations,
+    index,
+    defaultRequires.length ? index.positionsOf(defaultRequires) : NO_POSITIONS,
+  );
+}
+
+/** {@link scanMeshDeclaration} with the defaults already resolved to positions. */
+export function scanMeshDeclarationWith(
+  annotations: Record<string, string> | undefined,
+  index: MatrixIndex,
+  defaultRequiredPositions: readonly number[],
 ): ScannedMeshDeclaration {
   const values = annotations ?? {};
   const meshValue = values[ANNOTATION_MESH];
@@ -278,12 +297,7 @@ export function scanMeshDeclaration(
   );
   return {
     mesh,
-    requiredPositions: defaultRequires.length
-      ? uniteWithDefaults(
-          index.positionsOf(defaultRequires),
-          requires.positions,
-        )
-      : requires.positions,
+    defaultRequiredPositions,
     declaredRequiredPositions: requires.positions,
     implementedPositions: implemented.positions,
     errors: concatErrors(
@@ -305,7 +319,7 @@ export function declarationOf(
 ): MeshDeclaration {
   return {
     mesh: scanned.mesh,
-    requires: idsAt(scanned.requiredPositions, index),
+    requires: idsAt(requiredPositionsOf(scanned), index),
     declaredRequires: idsAt(scanned.declaredRequiredPositions, index),
     implements: idsAt(scanned.implementedPositions, index),
     errors: [...scanned.errors],
@@ -313,11 +327,15 @@ export function declarationOf(
   };
 }
 
-/** The defaults first, then the declared positions not among them. */
-function uniteWithDefaults(
-  defaults: readonly number[],
-  declared: readonly number[],
-): number[] {
+/** What a component requires: the defaults first, then the declared positions not among them. */
+export function requiredPositionsOf(
+  scanned: ScannedMeshDeclaration,
+): readonly number[] {
+  const defaults = scanned.defaultRequiredPositions;
+  const declared = scanned.declaredRequiredPositions;
+  if (!defaults.length) {
+    return declared;
+  }
   const united = defaults.slice();
   for (const position of declared) {
     if (!hasPosition(defaults, position)) {

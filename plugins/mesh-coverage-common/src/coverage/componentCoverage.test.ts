@@ -1,8 +1,8 @@
 import { BUILTIN_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
-  annotateWithCoverage,
   coverageAnnotations,
+  createCoverageAnnotator,
   evaluateComponentCoverage,
   isCoverageSubject,
   scanComponent,
@@ -78,10 +78,13 @@ describe('isCoverageSubject', () => {
     expect(subject({ 'backstage.io/techdocs-ref': 'dir:.' }, 'website')).toBe(
       false,
     );
+    // Only configured types have defaults, not the names of object properties.
+    expect(subject({}, 'constructor')).toBe(false);
+    expect(subject({}, 'hasOwnProperty')).toBe(false);
   });
 });
 
-describe('annotateWithCoverage', () => {
+describe('createCoverageAnnotator', () => {
   it('writes the computed annotations over a copy of the input ones', () => {
     const annotations = {
       'backstage.io/techdocs-ref': 'dir:.',
@@ -90,11 +93,10 @@ describe('annotateWithCoverage', () => {
     };
     const before = { ...annotations };
     expect(
-      annotateWithCoverage(
-        index,
-        { type: 'service', annotations },
-        { service: ['mtls'] },
-      ),
+      createCoverageAnnotator(index, { service: ['mtls'] })({
+        type: 'service',
+        annotations,
+      }),
     ).toEqual({
       ...before,
       'meshcoverage.io/covered': 'mtls',
@@ -106,11 +108,32 @@ describe('annotateWithCoverage', () => {
 
   it('gives nothing for a component coverage does not concern', () => {
     expect(
-      annotateWithCoverage(index, {
+      createCoverageAnnotator(index, { service: ['mtls'] })({
         type: 'website',
         annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
       }),
     ).toBeUndefined();
+  });
+
+  it('knows only the configured types: a type named like an object property has no defaults', () => {
+    const annotate = createCoverageAnnotator(index, { service: ['mtls'] });
+    for (const type of ['constructor', 'toString', '__proto__']) {
+      expect(
+        annotate({
+          type,
+          annotations: {
+            'meshcoverage.io/mesh': 'linkerd',
+            'meshcoverage.io/requires': 'retries',
+          },
+        }),
+      ).toEqual({
+        'meshcoverage.io/mesh': 'linkerd',
+        'meshcoverage.io/requires': 'retries',
+        'meshcoverage.io/covered': 'retries',
+        'meshcoverage.io/gaps': '',
+        'meshcoverage.io/coverage': '100',
+      });
+    }
   });
 });
 

@@ -8,7 +8,9 @@ import {
 import {
   declarationOf,
   MeshDeclaration,
+  requiredPositionsOf,
   scanMeshDeclaration,
+  scanMeshDeclarationWith,
   ScannedMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
@@ -28,6 +30,7 @@ import {
 import { CoverageReport } from './types';
 
 const NONE: readonly string[] = [];
+const NO_POSITIONS: readonly number[] = [];
 /** '0' … '100': the coverage annotation's text without a number conversion per component. */
 const PERCENT_TEXT = Array.from({ length: 101 }, (_, percent) => String(percent));
 
@@ -74,8 +77,23 @@ export function scanComponent(
   component: ComponentLike,
   defaultRequirements?: DefaultRequirements,
 ): ScannedMeshDeclaration {
-  const defaults = component.type && defaultRequirements?.[component.type];
-  return scanMeshDeclaration(component.annotations, index, defaults || NONE);
+  return scanMeshDeclaration(
+    component.annotations,
+    index,
+    defaultsFor(defaultRequirements, component.type),
+  );
+}
+
+/** The config defaults for a `spec.type`; own keys only: a type named `constructor` has none. */
+function defaultsFor(
+  defaultRequirements: DefaultRequirements | undefined,
+  type: string | undefined,
+): readonly string[] {
+  return type !== undefined &&
+    defaultRequirements &&
+    Object.hasOwn(defaultRequirements, type)
+    ? defaultRequirements[type]
+    : NONE;
 }
 
 /**
@@ -95,7 +113,7 @@ export function evaluateScannedComponent(
   const report = evaluateCoverageAt(
     index,
     mesh,
-    scanned.requiredPositions,
+    requiredPositionsOf(scanned),
     scanned.implementedPositions,
   );
   report.errors = declaration.errors;
@@ -107,7 +125,7 @@ export function evaluateScannedComponent(
 
 /** Whether coverage concerns a component: it declares something, or its type has defaults. */
 export function isCoverageSubject(scanned: ScannedMeshDeclaration): boolean {
-  return scanned.declared || scanned.requiredPositions.length > 0;
+  return scanned.declared || scanned.defaultRequiredPositions.length > 0;
 }
 
 /** Scratch sets for {@link coverageAnnotations}, all zero between calls (grown for larger matrices). */
@@ -138,7 +156,8 @@ export function coverageAnnotations(
     }
     const required = requiredScratch;
     const implemented = implementedScratch;
-    addToPositionSet(required, scanned.requiredPositions);
+    addToPositionSet(required, scanned.defaultRequiredPositions);
+    addToPositionSet(required, scanned.declaredRequiredPositions);
     addToPositionSet(implemented, scanned.implementedPositions);
     const { responsibilityIds } = index;
     let covered = '';
@@ -169,24 +188,42 @@ export function coverageAnnotations(
   return annotations;
 }
 
-/**
- * A component's annotations with the computed ones of DESIGN §5 written over a copy; undefined
- * when coverage does not concern it ({@link isCoverageSubject}). What the catalog processor needs
- * in one call.
- */
-export function annotateWithCoverage(
-  index: MatrixIndex,
+/** A component's annotations with the computed ones written over a copy: {@link createCoverageAnnotator}. */
+export type CoverageAnnotator = (
   component: ComponentLike,
-  defaultRequirements?: DefaultRequirements,
-): Record<string, string> | undefined {
-  const scanned = scanComponent(index, component, defaultRequirements);
-  return isCoverageSubject(scanned)
-    ? coverageAnnotations(
-        index,
-        scanned,
-        Object.assign({}, component.annotations),
-      )
-    : undefined;
+) => Record<string, string> | undefined;
+
+/**
+ * What the catalog processor calls for every component: its annotations with the computed ones of
+ * DESIGN §5 written over a copy; undefined when coverage does not concern it
+ * ({@link isCoverageSubject}). Prepared once per matrix and config: the defaults by `spec.type` are
+ * resolved to positions here, not per component.
+ */
+export function createCoverageAnnotator(
+  index: MatrixIndex,
+  defaultRequirements: DefaultRequirements = {},
+): CoverageAnnotator {
+  const defaultsByType = new Map<string, readonly number[]>();
+  for (const type of Object.keys(defaultRequirements)) {
+    defaultsByType.set(type, index.positionsOf(defaultRequirements[type]));
+  }
+  return component => {
+    const defaults =
+      (component.type !== undefined && defaultsByType.get(component.type)) ||
+      NO_POSITIONS;
+    const scanned = scanMeshDeclarationWith(
+      component.annotations,
+      index,
+      defaults,
+    );
+    return isCoverageSubject(scanned)
+      ? coverageAnnotations(
+          index,
+          scanned,
+          Object.assign({}, component.annotations),
+        )
+      : undefined;
+  };
 }
 
 /**
