@@ -96,6 +96,20 @@ describe('summarizeFleet', () => {
     expect(summary.undeclared).toBe(0);
   });
 
+  it('summarises a component whose spec.type names an object property (no defaults for it)', () => {
+    const odd = {
+      entityRef: 'component:default/odd',
+      type: 'constructor',
+      annotations: { 'meshcoverage.io/requires': 'mtls' },
+    };
+    const summary = summarizeFleet(index, [odd], {
+      defaultRequirements: { service: ['retries'] },
+    });
+    expect(
+      summary.responsibilities.map(r => [r.responsibilityId, r.required]),
+    ).toEqual([['mtls', 1]]);
+  });
+
   it('evaluates every component on the what-if mesh, including one whose mesh is mistyped', () => {
     const whatIf = summarizeFleet(index, fleet, { whatIfMesh: 'istio' });
     expect(whatIf.whatIfMesh).toBe('istio');
