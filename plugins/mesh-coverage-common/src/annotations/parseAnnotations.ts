@@ -247,12 +247,8 @@ export function parseMeshDeclaration(
  */
 export interface ScannedMeshDeclaration {
   mesh: string | undefined;
-  /**
-   * The config defaults for the component's `spec.type`, each once. What is required is these
-   * united with the declared ones ({@link requiredPositionsOf}); kept apart because the catalog
-   * processor unites them as sets, without a list per component.
-   */
-  defaultRequiredPositions: readonly number[];
+  /** Defaults first, then the declared ones not among them; each once. */
+  requiredPositions: readonly number[];
   /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
   declaredRequiredPositions: readonly number[];
   implementedPositions: readonly number[];
@@ -297,7 +293,10 @@ export function scanMeshDeclarationWith(
   );
   return {
     mesh,
-    defaultRequiredPositions,
+    requiredPositions: uniteWithDefaults(
+      defaultRequiredPositions,
+      requires.positions,
+    ),
     declaredRequiredPositions: requires.positions,
     implementedPositions: implemented.positions,
     errors: concatErrors(
@@ -319,7 +318,7 @@ export function declarationOf(
 ): MeshDeclaration {
   return {
     mesh: scanned.mesh,
-    requires: idsAt(requiredPositionsOf(scanned), index),
+    requires: idsAt(scanned.requiredPositions, index),
     declaredRequires: idsAt(scanned.declaredRequiredPositions, index),
     implements: idsAt(scanned.implementedPositions, index),
     errors: [...scanned.errors],
@@ -327,12 +326,11 @@ export function declarationOf(
   };
 }
 
-/** What a component requires: the defaults first, then the declared positions not among them. */
-export function requiredPositionsOf(
-  scanned: ScannedMeshDeclaration,
+/** The defaults first, then the declared positions not among them. */
+function uniteWithDefaults(
+  defaults: readonly number[],
+  declared: readonly number[],
 ): readonly number[] {
-  const defaults = scanned.defaultRequiredPositions;
-  const declared = scanned.declaredRequiredPositions;
   if (!defaults.length) {
     return declared;
   }

@@ -8,7 +8,6 @@ import {
 import {
   declarationOf,
   MeshDeclaration,
-  requiredPositionsOf,
   scanMeshDeclaration,
   scanMeshDeclarationWith,
   ScannedMeshDeclaration,
@@ -113,7 +112,7 @@ export function evaluateScannedComponent(
   const report = evaluateCoverageAt(
     index,
     mesh,
-    requiredPositionsOf(scanned),
+    scanned.requiredPositions,
     scanned.implementedPositions,
   );
   report.errors = declaration.errors;
@@ -125,7 +124,7 @@ export function evaluateScannedComponent(
 
 /** Whether coverage concerns a component: it declares something, or its type has defaults. */
 export function isCoverageSubject(scanned: ScannedMeshDeclaration): boolean {
-  return scanned.declared || scanned.defaultRequiredPositions.length > 0;
+  return scanned.declared || scanned.requiredPositions.length > 0;
 }
 
 /** Scratch sets for {@link coverageAnnotations}, all zero between calls (grown for larger matrices). */
@@ -156,8 +155,7 @@ export function coverageAnnotations(
     }
     const required = requiredScratch;
     const implemented = implementedScratch;
-    addToPositionSet(required, scanned.defaultRequiredPositions);
-    addToPositionSet(required, scanned.declaredRequiredPositions);
+    addToPositionSet(required, scanned.requiredPositions);
     addToPositionSet(implemented, scanned.implementedPositions);
     const { responsibilityIds } = index;
     let covered = '';
