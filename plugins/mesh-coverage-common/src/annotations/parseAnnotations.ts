@@ -1,6 +1,6 @@
 import { ScannedIdList } from '../model/idListScanner';
 import { MatrixIndex } from '../model/matrixIndex';
-import { hasPosition } from '../model/positions';
+import { hasPosition, NO_POSITIONS } from '../model/positions';
 import {
   ANNOTATION_IMPLEMENTS,
   ANNOTATION_MESH,
@@ -83,8 +83,6 @@ interface ScannedIds {
 
 /** The errors of input without any: shared, read-only by type (not frozen, see {@link ABSENT}). */
 const NO_ERRORS: readonly string[] = [];
-/** No positions: shared, read-only by type (not frozen, see {@link ABSENT}). */
-const NO_POSITIONS: readonly number[] = [];
 
 /**
  * What an absent annotation holds: shared (most components have no `implements`), and read-only

@@ -18,6 +18,7 @@ import {
   countPositions,
   createPositionSet,
   lowestPosition,
+  NO_POSITIONS,
   PositionSet,
 } from '../model/positions';
 import {
@@ -29,7 +30,6 @@ import {
 import { CoverageReport } from './types';
 
 const NONE: readonly string[] = [];
-const NO_POSITIONS: readonly number[] = [];
 /** '0' … '100': the coverage annotation's text without a number conversion per component. */
 const PERCENT_TEXT = Array.from({ length: 101 }, (_, percent) => String(percent));
 

@@ -1,4 +1,10 @@
 /**
+ * No positions: one shared empty list, read-only by type. Not frozen: a frozen array is another
+ * kind of array to the JIT, and the hot loops over positions would see two.
+ */
+export const NO_POSITIONS: readonly number[] = [];
+
+/**
  * Whether a short list of positions holds `position`. A plain loop, not `Array.prototype.includes`:
  * the JIT compiles it inline, where the built-in is a call, and the catalog processor asks this a
  * few times for every component on every pass.
