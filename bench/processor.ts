@@ -1,6 +1,6 @@
 import { MeshCoverageEntityProcessor } from '@meshcoverage/plugin-catalog-backend-module-mesh-coverage';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { BenchResult, median } from './results';
@@ -14,8 +14,8 @@ export async function processorBench(quick: boolean): Promise<BenchResult> {
   const count = 100_000;
   const entities = syntheticComponents(count);
   const loaded = {
-    matrix: BUILTIN_MATRIX,
-    index: indexMatrix(BUILTIN_MATRIX),
+    matrix: SEED_MATRIX,
+    index: indexMatrix(SEED_MATRIX),
     meta: { source: 'built-in', loadedAt: '', version: 'bench' },
   };
   const logger: any = {

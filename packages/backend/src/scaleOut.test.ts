@@ -42,7 +42,7 @@ const builtin = JSON.parse(
   readFileSync(
     resolvePath(
       __dirname,
-      '../../../plugins/mesh-coverage-common/src/data/builtin-matrix.json',
+      '../../../plugins/mesh-coverage-common/src/data/seed-matrix.json',
     ),
     'utf8',
   ),

@@ -1,14 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshCoverageEntityProcessor } from './MeshCoverageEntityProcessor';
 
 const loaded = {
-  matrix: BUILTIN_MATRIX,
-  index: indexMatrix(BUILTIN_MATRIX),
+  matrix: SEED_MATRIX,
+  index: indexMatrix(SEED_MATRIX),
   meta: {
     source: 'built-in',
     loadedAt: '2026-01-01T00:00:00.000Z',

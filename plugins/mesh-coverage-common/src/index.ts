@@ -10,8 +10,12 @@ export * from './model/matrixIndex';
 export type { ScannedIdList } from './model/idListScanner';
 export type { PositionSet } from './model/positions';
 export * from './schema/validateMeshMatrix';
-export { meshMatrixSchema } from './schema/matrixSchema';
+export {
+  meshMatrixSchema,
+  matrixOverlaySchema,
+} from './schema/matrixSchema';
 export * from './data/builtinMatrix';
+export * from './overlay/applyMatrixOverlay';
 export * from './annotations/annotations';
 export * from './annotations/parseAnnotations';
 export { suggestId } from './annotations/suggest';

@@ -8,7 +8,7 @@ import {
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { stringify as toYaml } from 'yaml';
@@ -26,7 +26,7 @@ const databases = TestDatabases.create({
 
 /** The built-in matrix with one cell changed, so a refresh is observable. */
 function edited(support: 'yes' | 'no'): MeshMatrix {
-  const matrix: MeshMatrix = JSON.parse(JSON.stringify(BUILTIN_MATRIX));
+  const matrix: MeshMatrix = JSON.parse(JSON.stringify(SEED_MATRIX));
   matrix.cells.find(
     c => c.toolId === 'linkerd' && c.responsibilityId === 'circuit-breaker',
   )!.support = support;
@@ -72,7 +72,7 @@ describe.each(databases.eachSupportedId())(
     it('serves the built-in matrix without config, and schedules nothing', async () => {
       const { service, scheduler } = await create(undefined);
       const { matrix, meta } = await service.getMatrix();
-      expect(matrix).toBe(BUILTIN_MATRIX);
+      expect(matrix).toBe(SEED_MATRIX);
       expect(meta.source).toBe('built-in');
       expect(scheduler.scheduleTask).not.toHaveBeenCalled();
     });

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   BUILTIN_MATRIX_SOURCE,
   parseMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -59,7 +59,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     const source = readMatrixSourceConfig(deps.config);
     if (source.type === 'built-in') {
       const service = new DefaultMeshMatrixService(
-        loadedMatrix(BUILTIN_MATRIX, BUILTIN_MATRIX_SOURCE, new Date()),
+        loadedMatrix(SEED_MATRIX, BUILTIN_MATRIX_SOURCE, new Date()),
         source,
         deps,
       );

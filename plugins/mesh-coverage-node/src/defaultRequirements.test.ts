@@ -1,11 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { readDefaultRequirements } from './defaultRequirements';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 const read = (defaultRequirements?: unknown) =>
   readDefaultRequirements(
     new ConfigReader(

@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
-import { BUILTIN_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+import { SEED_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
 import { meshMatrixServiceRef } from './meshMatrixServiceRef';
 import { LoadedMatrix } from './types';
 
@@ -28,7 +28,7 @@ describe('meshMatrixServiceRef', () => {
         }),
       ],
     });
-    expect(served?.matrix).toEqual(BUILTIN_MATRIX);
+    expect(served?.matrix).toEqual(SEED_MATRIX);
     expect(served?.meta).toEqual({
       source: 'built-in',
       loadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),

@@ -1,4 +1,4 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
   parseMeshDeclaration,
@@ -7,7 +7,7 @@ import {
 } from './parseAnnotations';
 import { suggestId } from './suggest';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 const REQUIRES = 'meshcoverage.io/requires';
 const parse = (value: string | undefined) =>
   parseResponsibilityIds(value, index, REQUIRES);

@@ -1,4 +1,4 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
   coverageAnnotations,
@@ -8,7 +8,7 @@ import {
   scanComponent,
 } from './componentCoverage';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 
 describe('evaluateComponentCoverage', () => {
   it('evaluates a component from its annotations and config defaults by spec.type', () => {
@@ -151,7 +151,7 @@ describe('coverageAnnotations (DESIGN §5)', () => {
       'not-applicable',
     ] as const;
     const wide = indexMatrix({
-      ...BUILTIN_MATRIX,
+      ...SEED_MATRIX,
       responsibilities: ids.map(id => ({ id, title: { en: id, ja: id } })),
       cells: ids.flatMap((responsibilityId, i) => [
         { toolId: 'istio', responsibilityId, support: supports[i % 5] },

@@ -1,9 +1,9 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { MeshMatrix } from '../model/types';
 import { evaluateCoverage } from './evaluateCoverage';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 
 describe('evaluateCoverage (DESIGN §4)', () => {
   it('gives coverage null, not 100, when nothing is required', () => {
@@ -30,7 +30,7 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   });
 
   it('counts partial support as mesh, flagged partial', () => {
-    const matrix: MeshMatrix = JSON.parse(JSON.stringify(BUILTIN_MATRIX));
+    const matrix: MeshMatrix = JSON.parse(JSON.stringify(SEED_MATRIX));
     matrix.cells.find(
       c => c.toolId === 'linkerd' && c.responsibilityId === 'circuit-breaker',
     )!.support = 'partial';
@@ -123,7 +123,7 @@ describe('evaluateCoverage (DESIGN §4)', () => {
   });
 
   it('gives a component without a mesh no mesh statuses at all (section 01)', () => {
-    const everything = BUILTIN_MATRIX.responsibilities.map(r => r.id);
+    const everything = SEED_MATRIX.responsibilities.map(r => r.id);
     const report = evaluateCoverage(index, {
       mesh: 'kubernetes',
       requires: everything,

@@ -1,8 +1,8 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { computeMeshCoverageFacts } from './meshCoverageFacts';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 const facts = (annotations: Record<string, string>, type = 'service') =>
   computeMeshCoverageFacts(index, { type, annotations }, { service: ['mtls'] });
 

@@ -1,8 +1,8 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { rankTools } from './rankTools';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 
 describe('rankTools', () => {
   it('ranks meshes by how many required responsibilities they cover, ties in matrix order', () => {

@@ -1,4 +1,4 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { ComponentLike } from './componentCoverage';
 import {
@@ -7,7 +7,7 @@ import {
   summarizeFleet,
 } from './summarizeFleet';
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 
 const fleet: ComponentLike[] = [
   {

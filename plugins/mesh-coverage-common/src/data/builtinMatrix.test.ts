@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { BUILTIN_RESPONSIBILITY_IDS, BUILTIN_TOOL_IDS } from '../model/ids';
 import { validateMeshMatrix } from '../schema/validateMeshMatrix';
-import { BUILTIN_MATRIX } from './builtinMatrix';
+import { SEED_MATRIX } from './builtinMatrix';
 import { renderCategory, renderGroupTable } from './renderSeedText';
 
 const seedText = fs.readFileSync(
@@ -30,21 +30,21 @@ function seedSection(number: string): string {
 
 describe('built-in matrix', () => {
   it('is a valid matrix document', () => {
-    const result = validateMeshMatrix(BUILTIN_MATRIX);
+    const result = validateMeshMatrix(SEED_MATRIX);
     expect(result.valid ? [] : result.problems).toEqual([]);
   });
 
   it('uses exactly the tool and responsibility ids of DESIGN §3, in seed order', () => {
-    expect(BUILTIN_MATRIX.tools.map(t => t.id)).toEqual([...BUILTIN_TOOL_IDS]);
-    expect(BUILTIN_MATRIX.responsibilities.map(r => r.id)).toEqual([
+    expect(SEED_MATRIX.tools.map(t => t.id)).toEqual([...BUILTIN_TOOL_IDS]);
+    expect(SEED_MATRIX.responsibilities.map(r => r.id)).toEqual([
       ...BUILTIN_RESPONSIBILITY_IDS,
     ]);
-    expect(BUILTIN_MATRIX.responsibilities).toHaveLength(35);
-    expect(BUILTIN_MATRIX.tools).toHaveLength(8);
+    expect(SEED_MATRIX.responsibilities).toHaveLength(35);
+    expect(SEED_MATRIX.tools).toHaveLength(8);
   });
 
   it('lists responsibilities in the same order as its tables', () => {
-    const tableOrder = BUILTIN_MATRIX.categories.flatMap(c =>
+    const tableOrder = SEED_MATRIX.categories.flatMap(c =>
       c.groups.flatMap(g => g.responsibilityIds),
     );
     expect([...new Set(tableOrder)]).toEqual([...BUILTIN_RESPONSIBILITY_IDS]);
@@ -52,7 +52,7 @@ describe('built-in matrix', () => {
 
   it('gives each tool its kind', () => {
     expect(
-      Object.fromEntries(BUILTIN_MATRIX.tools.map(t => [t.id, t.kind])),
+      Object.fromEntries(SEED_MATRIX.tools.map(t => [t.id, t.kind])),
     ).toEqual({
       kubernetes: 'baseline',
       istio: 'mesh',
@@ -70,7 +70,7 @@ describe('built-in matrix', () => {
       m[1],
       m[2],
     ]);
-    expect(BUILTIN_MATRIX.categories.map(c => [c.number, c.title.ja])).toEqual(
+    expect(SEED_MATRIX.categories.map(c => [c.number, c.title.ja])).toEqual(
       headings,
     );
   });
@@ -79,18 +79,18 @@ describe('built-in matrix', () => {
     const seedTables = seedText
       .split('\n')
       .filter(line => line.startsWith('責務 ')).length;
-    expect(BUILTIN_MATRIX.categories.flatMap(c => c.groups)).toHaveLength(
+    expect(SEED_MATRIX.categories.flatMap(c => c.groups)).toHaveLength(
       seedTables,
     );
   });
 
   describe.each(
-    BUILTIN_MATRIX.categories.map(
+    SEED_MATRIX.categories.map(
       c => [`${c.number}. ${c.title.en}`, c] as const,
     ),
   )('section %s', (_, category) => {
     it('reproduces every heading, intro, row, cell, note, alternative and mark of the seed', () => {
-      expect(renderCategory(BUILTIN_MATRIX, category)).toEqual(
+      expect(renderCategory(SEED_MATRIX, category)).toEqual(
         seedSection(category.number!),
       );
     });
@@ -99,17 +99,17 @@ describe('built-in matrix', () => {
       'table %s is found whole in the seed',
       (__, group) => {
         expect(`${seedWithoutRepeatedRows}\n\n`).toContain(
-          `\n${renderGroupTable(BUILTIN_MATRIX, group)}\n\n`,
+          `\n${renderGroupTable(SEED_MATRIX, group)}\n\n`,
         );
       },
     );
   });
 
   it('keeps section 01 as the matrix introduction, verbatim', () => {
-    expect(BUILTIN_MATRIX.title?.ja).toBe('サービスメッシュの担う責務');
+    expect(SEED_MATRIX.title?.ja).toBe('サービスメッシュの担う責務');
     expect(seedText).toContain(
-      `01. ${BUILTIN_MATRIX.title!.ja}\n\n${
-        BUILTIN_MATRIX.description!.ja
+      `01. ${SEED_MATRIX.title!.ja}\n\n${
+        SEED_MATRIX.description!.ja
       }\n\n\n01-02. ツール`,
     );
   });
@@ -117,7 +117,7 @@ describe('built-in matrix', () => {
   it('lists the tools of section 01-02', () => {
     const listed = seedText.split('01-02. ツール')[1].split('\n\n\n')[0].trim();
     const expected = ['istio', 'linkerd', 'consul', 'vpc-lattice'].map(id => {
-      const tool = BUILTIN_MATRIX.tools.find(t => t.id === id)!;
+      const tool = SEED_MATRIX.tools.find(t => t.id === id)!;
       return `  • ${tool.name}${
         tool.description ? ` (${tool.description.ja})` : ''
       }`;
@@ -126,14 +126,14 @@ describe('built-in matrix', () => {
   });
 
   it('lists mTLS under both authentication (04) and encryption (05) as one responsibility', () => {
-    const groupsWithMtls = BUILTIN_MATRIX.categories.flatMap(c =>
+    const groupsWithMtls = SEED_MATRIX.categories.flatMap(c =>
       c.groups
         .filter(g => g.responsibilityIds.includes('mtls'))
         .map(() => c.number),
     );
     expect(groupsWithMtls).toEqual(['04', '05']);
     expect(
-      BUILTIN_MATRIX.cells.filter(c => c.responsibilityId === 'mtls'),
+      SEED_MATRIX.cells.filter(c => c.responsibilityId === 'mtls'),
     ).toHaveLength(5);
   });
 
@@ -141,7 +141,7 @@ describe('built-in matrix', () => {
     expect(
       seedText.match(/^サービスメッシュトポロジーをモデリングする /gm),
     ).toHaveLength(2);
-    const topology = BUILTIN_MATRIX.categories
+    const topology = SEED_MATRIX.categories
       .flatMap(c => c.groups)
       .find(g => g.id === 'topology')!;
     expect(topology.responsibilityIds).toEqual([
@@ -152,7 +152,7 @@ describe('built-in matrix', () => {
 
   it('leaves the blank topology cell absent rather than inventing a value', () => {
     expect(
-      BUILTIN_MATRIX.cells.find(
+      SEED_MATRIX.cells.find(
         c =>
           c.toolId === 'x-ray' && c.responsibilityId === 'topology-datapoints',
       ),
@@ -160,7 +160,7 @@ describe('built-in matrix', () => {
   });
 
   it('carries the three notes of the seed, in both languages', () => {
-    const notes = BUILTIN_MATRIX.cells
+    const notes = SEED_MATRIX.cells
       .filter(c => c.note)
       .map(c => [c.toolId, c.responsibilityId, c.note!.ja, c.note!.en]);
     expect(notes).toEqual([
@@ -177,17 +177,17 @@ describe('built-in matrix', () => {
 
   it('marks not-yet-researched cells (記入中...) unknown and "-" not-applicable', () => {
     const count = (support: string) =>
-      BUILTIN_MATRIX.cells.filter(c => c.support === support).length;
+      SEED_MATRIX.cells.filter(c => c.support === support).length;
     expect(count('unknown')).toBe(seedText.split('記入中...').length - 1 - 1); // one repeated row
     expect(count('not-applicable')).toBe(2);
   });
 
   it('translates every Japanese text into English', () => {
     const texts: { en: string; ja: string }[] = [
-      BUILTIN_MATRIX.title!,
-      BUILTIN_MATRIX.description!,
-      ...BUILTIN_MATRIX.responsibilities.map(r => r.title),
-      ...BUILTIN_MATRIX.categories.flatMap(c => [
+      SEED_MATRIX.title!,
+      SEED_MATRIX.description!,
+      ...SEED_MATRIX.responsibilities.map(r => r.title),
+      ...SEED_MATRIX.categories.flatMap(c => [
         c.title,
         ...(c.description ? [c.description] : []),
         ...c.groups.flatMap(
@@ -198,7 +198,7 @@ describe('built-in matrix', () => {
             }[],
         ),
       ]),
-      ...BUILTIN_MATRIX.cells.flatMap(
+      ...SEED_MATRIX.cells.flatMap(
         c =>
           [c.note, c.alternative].filter(Boolean) as {
             en: string;

@@ -19,12 +19,34 @@ export const TOOL_KINDS: readonly ToolKind[] = [
   'observability',
 ];
 
+/** One sourced fact about a tool, as a team weighs it beside the cells. */
+export interface ToolFact {
+  text: LocalizedText;
+  /** Where the fact is stated (http or https URL). */
+  source: string;
+  /** The day the fact was checked (ISO date). */
+  verifiedAt: string;
+}
+
+/** What a team weighs beside the cells when choosing a tool; every fact sourced and dated. */
+export interface ToolProfile {
+  /** e.g. Apache-2.0, or Business Source License 1.1. */
+  licence?: ToolFact;
+  /** Who governs the project, e.g. its CNCF status. */
+  governance?: ToolFact;
+  /** The newest version the matrix was checked against. */
+  version?: ToolFact;
+  /** Support status, e.g. an end of support. */
+  status?: ToolFact;
+}
+
 /** A column of the matrix. */
 export interface MeshTool {
   id: string;
   name: string;
   kind: ToolKind;
   description?: LocalizedText;
+  profile?: ToolProfile;
 }
 
 /**
@@ -73,10 +95,8 @@ export interface MatrixCategory {
   groups: MatrixGroup[];
 }
 
-/** One tool × responsibility judgement. */
-export interface MatrixCell {
-  toolId: string;
-  responsibilityId: string;
+/** What a cell says, without the tool and responsibility it belongs to. */
+export interface CellValue {
   support: Support;
   note?: LocalizedText;
   /** Baseline cells only: how to cover the responsibility without a mesh. */
@@ -87,6 +107,17 @@ export interface MatrixCell {
   source?: string;
   /** When the judgement was last checked (ISO date). */
   verifiedAt?: string;
+}
+
+/** One tool × responsibility judgement. */
+export interface MatrixCell extends CellValue {
+  toolId: string;
+  responsibilityId: string;
+  /**
+   * Set on a cell an overlay claim changed: the value it replaced, or `null` when the base matrix
+   * did not compare the tool for this responsibility.
+   */
+  replaces?: CellValue | null;
 }
 
 /**
@@ -103,9 +134,23 @@ export interface MeshMatrix {
   cells: MatrixCell[];
 }
 
+/**
+ * The built-in editions: `seed` is the source document exactly, `current` the source document
+ * corrected and completed by sourced, dated claims (an overlay on `seed`).
+ */
+export type MatrixEdition = 'seed' | 'current';
+
+export const MATRIX_EDITIONS: readonly MatrixEdition[] = ['seed', 'current'];
+
 /** Where a served matrix came from, as `GET /matrix` reports it. */
 export interface MatrixMeta {
   source: string;
+  /** The built-in edition the matrix is based on; absent for an operator's own matrix file. */
+  edition?: MatrixEdition;
+  /** The day the edition's claims were last checked (the `current` edition's date). */
+  editionDate?: string;
+  /** The operator overlays applied on top, in order (files or URLs). */
+  overlays?: string[];
   loadedAt: string;
   version: string;
   /** Present while the latest attempt to re-read the source failed. */

@@ -9,7 +9,7 @@ import {
   scanComponent,
 } from '../coverage/componentCoverage';
 import { evaluateCoverage } from '../coverage/evaluateCoverage';
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { BUILTIN_RESPONSIBILITY_IDS } from '../model/ids';
 import { indexMatrix } from '../model/matrixIndex';
 import { validateMeshMatrix } from '../schema/validateMeshMatrix';
@@ -18,7 +18,7 @@ import { validateMeshMatrix } from '../schema/validateMeshMatrix';
 const RUNS = { numRuns: 10_000 };
 jest.setTimeout(300_000);
 
-const index = indexMatrix(BUILTIN_MATRIX);
+const index = indexMatrix(SEED_MATRIX);
 const validIds = new Set<string>(BUILTIN_RESPONSIBILITY_IDS);
 
 /** Annotation values as people and tools mistype them: ids, near-ids, separators, any unicode. */
@@ -241,7 +241,7 @@ describe('matrix validation properties', () => {
       );
     }
   };
-  walk(BUILTIN_MATRIX, []);
+  walk(SEED_MATRIX, []);
 
   const mutation = fc.record({
     path: fc.constantFrom(...paths),
@@ -253,7 +253,7 @@ describe('matrix validation properties', () => {
   });
 
   const mutate = (path: (string | number)[], value: unknown) => {
-    const copy: any = structuredClone(BUILTIN_MATRIX);
+    const copy: any = structuredClone(SEED_MATRIX);
     let target = copy;
     path.slice(0, -1).forEach(key => {
       target = target[key];

@@ -63,8 +63,39 @@ const isoDate = text.regex(
   },
 );
 
+/** A calendar day that exists (`2026-02-30` is refused), for the day a claim was checked. */
+const day = text.refine(
+  value =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  { error: iss => expectedGot(`a day like 2026-01-31`, iss.input) },
+);
+
+const httpsUrl = text.refine(
+  value => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { error: iss => expectedGot(`an https URL`, iss.input) },
+);
+
 const list = <T extends z.ZodType>(item: T, what: string) =>
   z.array(item, { error: iss => expectedGot(`a list of ${what}`, iss.input) });
+
+const toolFact = z.strictObject(
+  { text: localizedText, source: httpsUrl, verifiedAt: day },
+  { error: objectError('{ text, source, verifiedAt }') },
+);
+
+const toolProfileFields = {
+  licence: toolFact.optional(),
+  governance: toolFact.optional(),
+  version: toolFact.optional(),
+  status: toolFact.optional(),
+};
 
 export const meshToolSchema = z.strictObject({
   id,
@@ -73,6 +104,7 @@ export const meshToolSchema = z.strictObject({
     error: iss => expectedGot(`${TOOL_KINDS.join('|')}`, iss.input),
   }),
   description: localizedText.optional(),
+  profile: z.strictObject(toolProfileFields).optional(),
 });
 
 export const responsibilitySchema = z.strictObject({
@@ -103,18 +135,71 @@ export const matrixCategorySchema = z.strictObject({
   ),
 });
 
-export const matrixCellSchema = z.strictObject({
-  toolId: id,
-  responsibilityId: id,
-  support: z.enum(SUPPORT_VALUES as [string, ...string[]], {
-    error: iss => expectedGot(`${SUPPORT_VALUES.join('|')}`, iss.input),
-  }),
+const support = z.enum(SUPPORT_VALUES as [string, ...string[]], {
+  error: iss => expectedGot(`${SUPPORT_VALUES.join('|')}`, iss.input),
+});
+
+const cellValueFields = {
+  support,
   note: localizedText.optional(),
   alternative: localizedText.optional(),
   since: text.max(64).optional(),
   source: httpUrl.optional(),
   verifiedAt: isoDate.optional(),
+};
+
+const cellValue = z.strictObject(cellValueFields, {
+  error: objectError('a cell value { support, note?, alternative? }'),
 });
+
+export const matrixCellSchema = z.strictObject({
+  toolId: id,
+  responsibilityId: id,
+  ...cellValueFields,
+  replaces: cellValue.nullable().optional(),
+});
+
+/**
+ * One claim of an overlay: a cell's new value with its https source and the day it was checked, and
+ * the value it replaces (`null` when the base matrix does not compare the tool there).
+ */
+export const cellClaimSchema = z.strictObject({
+  toolId: id,
+  responsibilityId: id,
+  support,
+  note: localizedText.optional(),
+  alternative: localizedText.optional(),
+  since: text.min(1).max(64).optional(),
+  source: httpsUrl,
+  verifiedAt: day,
+  replaces: z.union([cellValue, z.null()], {
+    error: iss =>
+      iss.input === undefined
+        ? 'missing: state the value this claim replaces ({ support, note?, alternative? }, or null for a cell the base lacks)'
+        : expectedGot('{ support, note?, alternative? } or null', iss.input),
+  }),
+});
+
+/** Sourced facts about one tool: its licence, governance, checked version and support status. */
+export const toolClaimSchema = z.strictObject({
+  toolId: id,
+  ...toolProfileFields,
+});
+
+/** The shape of an overlay: sourced claims applied on top of a matrix, in order. */
+export const matrixOverlaySchema = z.strictObject(
+  {
+    /** What the overlay is, e.g. "Our Consul Enterprise 1.21". */
+    description: localizedText.optional(),
+    /** The day its claims were last checked as a whole. */
+    date: day.optional(),
+    tools: list(toolClaimSchema, 'tool claims').optional(),
+    cells: list(cellClaimSchema, 'cell claims'),
+  },
+  {
+    error: objectError('a matrix overlay { cells, tools?, description?, date? }'),
+  },
+);
 
 /** The shape of a matrix document; cross-references are checked by `validateMeshMatrix`. */
 export const meshMatrixSchema = z.strictObject(

@@ -1,4 +1,4 @@
-import { BUILTIN_MATRIX } from '../data/builtinMatrix';
+import { SEED_MATRIX } from '../data/builtinMatrix';
 import { MeshMatrix } from '../model/types';
 import {
   formatPath,
@@ -9,7 +9,7 @@ import {
 } from './validateMeshMatrix';
 
 /** A deep copy of the built-in matrix to break in one place. */
-const copy = (): MeshMatrix => JSON.parse(JSON.stringify(BUILTIN_MATRIX));
+const copy = (): MeshMatrix => JSON.parse(JSON.stringify(SEED_MATRIX));
 
 const problemsOf = (document: unknown) => {
   const result = validateMeshMatrix(document);
@@ -19,7 +19,7 @@ const problemsOf = (document: unknown) => {
 describe('validateMeshMatrix', () => {
   it('accepts an exported matrix loaded back from JSON', () => {
     const result = validateMeshMatrix(
-      JSON.parse(JSON.stringify(BUILTIN_MATRIX)),
+      JSON.parse(JSON.stringify(SEED_MATRIX)),
     );
     expect(result.valid).toBe(true);
   });

@@ -28,7 +28,7 @@ export function formatProblem(problem: MatrixProblem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue): MatrixProblem {
+export function fromZodIssue(issue: z.core.$ZodIssue): MatrixProblem {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map(k => `'${k}'`).join(', ');
@@ -189,12 +189,16 @@ export function validateMeshMatrix(document: unknown): MatrixValidation {
 /** Thrown by {@link parseMeshMatrix}; its message names the source and every problem's path. */
 export class MatrixValidationError extends Error {
   readonly problems: MatrixProblem[];
-  constructor(source: string, problems: MatrixProblem[]) {
+  constructor(
+    source: string,
+    problems: MatrixProblem[],
+    what: 'matrix' | 'overlay' = 'matrix',
+  ) {
     const shown = problems.slice(0, 20).map(p => `  ${formatProblem(p)}`);
     const more =
       problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
     super(
-      `Invalid mesh matrix in ${source}:\n${[...shown, ...more].join('\n')}`,
+      `Invalid mesh ${what} in ${source}:\n${[...shown, ...more].join('\n')}`,
     );
     this.name = 'MatrixValidationError';
     this.problems = problems;

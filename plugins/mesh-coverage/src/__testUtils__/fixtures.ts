@@ -1,5 +1,5 @@
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   indexMatrix,
   MeshMatrix,
   ServedMeshMatrix,
@@ -7,7 +7,7 @@ import {
 
 /** The built-in matrix as `GET /matrix` serves it. */
 export function servedMatrix(
-  matrix: MeshMatrix = BUILTIN_MATRIX,
+  matrix: MeshMatrix = SEED_MATRIX,
 ): ServedMeshMatrix {
   return {
     ...matrix,
@@ -19,4 +19,4 @@ export function servedMatrix(
   };
 }
 
-export const builtinIndex = indexMatrix(BUILTIN_MATRIX);
+export const builtinIndex = indexMatrix(SEED_MATRIX);

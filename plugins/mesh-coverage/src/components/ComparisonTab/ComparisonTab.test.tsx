@@ -1,6 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
-  BUILTIN_MATRIX,
+  SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
@@ -172,11 +172,11 @@ describe('ComparisonTab', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Export matrix (JSON)' }),
     );
-    expect(JSON.parse(await blobs[0].text())).toEqual(BUILTIN_MATRIX);
+    expect(JSON.parse(await blobs[0].text())).toEqual(SEED_MATRIX);
   });
 
   it('renders hostile matrix text as text, never as markup', async () => {
-    const hostile: MeshMatrix = JSON.parse(JSON.stringify(BUILTIN_MATRIX));
+    const hostile: MeshMatrix = JSON.parse(JSON.stringify(SEED_MATRIX));
     const payload = '<img src=x onerror=alert(1)>';
     hostile.cells.find(
       c => c.toolId === 'istio' && c.responsibilityId === 'mtls',

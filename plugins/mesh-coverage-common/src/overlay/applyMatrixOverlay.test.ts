@@ -1,0 +1,246 @@
+import { SEED_MATRIX } from '../data/builtinMatrix';
+import { applyMatrixOverlay, parseMatrixOverlay } from './applyMatrixOverlay';
+
+const SOURCE = 'https://linkerd.io/2/reference/circuit-breaking/';
+
+const circuitBreakerClaim = {
+  toolId: 'linkerd',
+  responsibilityId: 'circuit-breaker',
+  support: 'yes',
+  since: 'stable-2.13.0',
+  source: SOURCE,
+  verifiedAt: '2026-12-01',
+  replaces: { support: 'no' },
+};
+
+const problemsOf = (document: unknown) => {
+  const result = applyMatrixOverlay(SEED_MATRIX, document);
+  return result.valid ? [] : result.problems;
+};
+
+const cellOf = (
+  matrix: typeof SEED_MATRIX,
+  toolId: string,
+  responsibilityId: string,
+) =>
+  matrix.cells.find(
+    c => c.toolId === toolId && c.responsibilityId === responsibilityId,
+  );
+
+describe('applyMatrixOverlay', () => {
+  it('replaces a cell with the claim and keeps the value it replaced', () => {
+    const result = applyMatrixOverlay(SEED_MATRIX, {
+      cells: [circuitBreakerClaim],
+    });
+    if (!result.valid) throw new Error(JSON.stringify(result.problems));
+    expect(cellOf(result.matrix, 'linkerd', 'circuit-breaker')).toEqual({
+      toolId: 'linkerd',
+      responsibilityId: 'circuit-breaker',
+      support: 'yes',
+      since: 'stable-2.13.0',
+      source: SOURCE,
+      verifiedAt: '2026-12-01',
+      replaces: { support: 'no' },
+    });
+    expect(result.matrix.cells).toHaveLength(SEED_MATRIX.cells.length);
+    // The base is untouched.
+    expect(cellOf(SEED_MATRIX, 'linkerd', 'circuit-breaker')?.support).toBe(
+      'no',
+    );
+  });
+
+  it('adds a cell the base lacks and the tool to every table listing the responsibility, in tool order', () => {
+    const result = applyMatrixOverlay(SEED_MATRIX, {
+      cells: [
+        {
+          toolId: 'cilium',
+          responsibilityId: 'mtls',
+          support: 'partial',
+          note: { en: 'beta', ja: 'ベータ' },
+          source: 'https://docs.cilium.io/en/stable/network/servicemesh/',
+          verifiedAt: '2026-12-01',
+          replaces: null,
+        },
+      ],
+    });
+    if (!result.valid) throw new Error(JSON.stringify(result.problems));
+    expect(cellOf(result.matrix, 'cilium', 'mtls')?.replaces).toBeNull();
+    const groupsWithMtls = result.matrix.categories
+      .flatMap(c => c.groups)
+      .filter(g => g.responsibilityIds.includes('mtls'));
+    expect(groupsWithMtls.map(g => g.toolIds)).toEqual([
+      ['kubernetes', 'istio', 'linkerd', 'consul', 'vpc-lattice', 'cilium'],
+      ['kubernetes', 'istio', 'linkerd', 'consul', 'vpc-lattice', 'cilium'],
+    ]);
+    // Tables without the responsibility keep their columns.
+    const protocols = result.matrix.categories[0].groups[0];
+    expect(protocols.toolIds).not.toContain('cilium');
+  });
+
+  it("sets a tool's profile facts", () => {
+    const licence = {
+      text: { en: 'Business Source License 1.1', ja: 'BSL 1.1' },
+      source: 'https://github.com/hashicorp/consul/blob/main/LICENSE',
+      verifiedAt: '2026-12-01',
+    };
+    const result = applyMatrixOverlay(SEED_MATRIX, {
+      tools: [{ toolId: 'consul', licence }],
+      cells: [],
+    });
+    if (!result.valid) throw new Error(JSON.stringify(result.problems));
+    expect(
+      result.matrix.tools.find(t => t.id === 'consul')?.profile,
+    ).toEqual({ licence });
+  });
+
+  it('names unknown ids with the closest valid one', () => {
+    expect(
+      problemsOf({
+        tools: [{ toolId: 'consull' }],
+        cells: [
+          {
+            ...circuitBreakerClaim,
+            toolId: 'linkerd2',
+          },
+          {
+            ...circuitBreakerClaim,
+            responsibilityId: 'circuit-breakers',
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'tools[0].toolId',
+        message: "unknown tool 'consull' (did you mean 'consul'?)",
+      },
+      {
+        path: 'cells[0].toolId',
+        message: "unknown tool 'linkerd2' (did you mean 'linkerd'?)",
+      },
+      {
+        path: 'cells[1].responsibilityId',
+        message:
+          "unknown responsibility 'circuit-breakers' (did you mean 'circuit-breaker'?)",
+      },
+    ]);
+  });
+
+  it('refuses a claim without an https source, a real day or what it replaces', () => {
+    const { source, verifiedAt, replaces, ...bare } = circuitBreakerClaim;
+    const problems = problemsOf({ cells: [bare] });
+    expect(problems.map(p => p.path)).toEqual([
+      'cells[0].source',
+      'cells[0].verifiedAt',
+      'cells[0].replaces',
+    ]);
+    expect(problems[2].message).toMatch(/state the value this claim replaces/);
+
+    expect(
+      problemsOf({
+        cells: [
+          {
+            ...circuitBreakerClaim,
+            source: 'http://linkerd.io/',
+            verifiedAt: '2026-02-30',
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'cells[0].source',
+        message: "expected an https URL, got 'http://linkerd.io/'",
+      },
+      {
+        path: 'cells[0].verifiedAt',
+        message: "expected a day like 2026-01-31, got '2026-02-30'",
+      },
+    ]);
+  });
+
+  it('refuses a claim whose replaced value is not what the base says', () => {
+    expect(
+      problemsOf({
+        cells: [{ ...circuitBreakerClaim, replaces: { support: 'yes' } }],
+      }),
+    ).toEqual([
+      {
+        path: 'cells[0].replaces',
+        message:
+          'the base matrix says {"support":"no"} for linkerd × circuit-breaker, not {"support":"yes"}; check the claim against the base and state what it replaces',
+      },
+    ]);
+    expect(
+      problemsOf({ cells: [{ ...circuitBreakerClaim, replaces: null }] }),
+    ).toHaveLength(1);
+  });
+
+  it('refuses claims that change nothing, repeat a cell, or break the baseline rules', () => {
+    expect(
+      problemsOf({
+        cells: [
+          { ...circuitBreakerClaim, support: 'no' },
+          circuitBreakerClaim,
+          {
+            ...circuitBreakerClaim,
+            toolId: 'kubernetes',
+            support: 'yes',
+            replaces: { support: 'unknown' },
+          },
+          {
+            ...circuitBreakerClaim,
+            responsibilityId: 'retries',
+            alternative: { en: 'a library', ja: 'ライブラリ' },
+            replaces: { support: 'yes' },
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'cells[0]',
+        message: expect.stringMatching(/^changes nothing: the base matrix/),
+      },
+      {
+        path: 'cells[1]',
+        message: expect.stringMatching(/^a second claim for linkerd ×/),
+      },
+      {
+        path: 'cells[2].support',
+        message: expect.stringMatching(/^the baseline tool never takes/),
+      },
+      {
+        path: 'cells[3].alternative',
+        message: expect.stringMatching(/^only the baseline tool's cells/),
+      },
+    ]);
+  });
+
+  it('refuses a document that is not an overlay, and unknown fields', () => {
+    expect(problemsOf([])).toEqual([
+      {
+        path: '',
+        message:
+          'expected a matrix overlay { cells, tools?, description?, date? }, got []',
+      },
+    ]);
+    expect(
+      problemsOf({ cells: [{ ...circuitBreakerClaim, sorce: SOURCE }] }),
+    ).toEqual([
+      {
+        path: 'cells[0]',
+        message: "unknown field 'sorce' (check its spelling)",
+      },
+    ]);
+  });
+
+  it('throws naming the source and the paths', () => {
+    expect(() =>
+      parseMatrixOverlay(
+        SEED_MATRIX,
+        { cells: [{ ...circuitBreakerClaim, toolId: 'linkerd2' }] },
+        'our-claims.yaml',
+      ),
+    ).toThrow(
+      "Invalid mesh overlay in our-claims.yaml:\n  cells[0].toolId: unknown tool 'linkerd2' (did you mean 'linkerd'?)",
+    );
+  });
+});
