@@ -27,7 +27,6 @@ export async function processorBench(quick: boolean): Promise<BenchResult> {
   };
   const ours = new MeshCoverageEntityProcessor({
     matrixService: {
-      getMatrix: async () => loaded,
       currentMatrix: () => loaded,
     },
     logger,

@@ -16,7 +16,6 @@ const loaded = {
   },
 };
 const matrixService = {
-  getMatrix: async () => loaded,
   currentMatrix: () => loaded,
 };
 const processor = new MeshCoverageEntityProcessor({
@@ -118,7 +117,6 @@ describe('MeshCoverageEntityProcessor', () => {
     const logger = mockServices.logger.mock();
     const failing = new MeshCoverageEntityProcessor({
       matrixService: {
-        getMatrix: async () => Promise.reject(new Error('boom')),
         currentMatrix: () => {
           throw new Error('boom');
         },

@@ -13,7 +13,7 @@ import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 const COMPUTED_KEYS: ReadonlySet<string> = new Set(COMPUTED_ANNOTATIONS);
 
 export interface MeshCoverageEntityProcessorOptions {
-  matrixService: MeshMatrixService;
+  matrixService: Pick<MeshMatrixService, 'currentMatrix'>;
   defaultRequirements: DefaultRequirements;
   logger: LoggerService;
 }

@@ -8,6 +8,7 @@ import {
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import {
+  builtinEdition,
   SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -69,12 +70,137 @@ describe.each(databases.eachSupportedId())(
       (await service.getMatrix()).index.cell('linkerd', 'circuit-breaker')
         ?.support;
 
-    it('serves the built-in matrix without config, and schedules nothing', async () => {
+    it('serves the current edition without config, and schedules nothing', async () => {
       const { service, scheduler } = await create(undefined);
       const { matrix, meta } = await service.getMatrix();
-      expect(matrix).toBe(SEED_MATRIX);
-      expect(meta.source).toBe('built-in');
+      expect(matrix).toBe(builtinEdition('current').matrix);
+      expect(meta).toEqual({
+        source: 'built-in',
+        edition: 'current',
+        editionDate: builtinEdition('current').date,
+        loadedAt: expect.any(String),
+        version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      });
+      expect(service.getEdition('current')).toBe(service.currentMatrix());
       expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    });
+
+    it('serves the seed edition when configured, and either edition on request', async () => {
+      const { service } = await create({ edition: 'seed' });
+      const { matrix, meta } = await service.getMatrix();
+      expect(matrix).toBe(SEED_MATRIX);
+      expect(meta.edition).toBe('seed');
+      expect(meta.editionDate).toBeUndefined();
+      expect(service.getEdition('current').matrix).toBe(
+        builtinEdition('current').matrix,
+      );
+      expect(service.getEdition('current').meta.version).not.toBe(
+        meta.version,
+      );
+    });
+
+    it('refuses an unknown edition, or an edition beside a path', async () => {
+      await expect(create({ edition: 'latest' })).rejects.toThrow(
+        "meshCoverage.matrix.edition: unknown edition 'latest'; use one of seed, current",
+      );
+      await expect(
+        create({ edition: 'seed', path: 'a.yaml' }),
+      ).rejects.toThrow(/edition picks a built-in matrix, but path names/);
+    });
+
+    /** An operator overlay: one sourced claim on linkerd × circuit-breaker of the seed. */
+    const claim = (support: string, replaces: string) => ({
+      description: { en: 'Our claims', ja: '私たちの主張' },
+      cells: [
+        {
+          toolId: 'linkerd',
+          responsibilityId: 'circuit-breaker',
+          support,
+          source: 'https://linkerd.io/2/reference/circuit-breaking/',
+          verifiedAt: '2026-12-01',
+          replaces: { support: replaces },
+        },
+      ],
+    });
+
+    it('applies overlays in order on the configured edition, and names them in meta', async () => {
+      const first = join(dir, 'first.yaml');
+      const second = join(dir, 'second.json');
+      writeFileSync(first, toYaml(claim('yes', 'no')));
+      writeFileSync(second, JSON.stringify(claim('partial', 'yes')));
+      const { service, scheduler } = await create({
+        edition: 'seed',
+        overlays: [first, second],
+      });
+      const { index, meta } = await service.getMatrix();
+      expect(index.cell('linkerd', 'circuit-breaker')).toMatchObject({
+        support: 'partial',
+        replaces: { support: 'yes', source: expect.any(String) },
+      });
+      expect(meta).toMatchObject({
+        source: 'built-in',
+        edition: 'seed',
+        overlays: [first, second],
+      });
+      expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    });
+
+    it('refuses to start on an invalid overlay, naming the file and the path inside it', async () => {
+      const path = join(dir, 'claims.yaml');
+      const broken = claim('yes', 'no');
+      (broken.cells[0] as any).toolId = 'linkerd2';
+      writeFileSync(path, toYaml(broken));
+      await expect(
+        create({ edition: 'seed', overlays: [path] }),
+      ).rejects.toThrow(
+        `Invalid mesh overlay in ${path}:\n  cells[0].toolId: unknown tool 'linkerd2' (did you mean 'linkerd'?)`,
+      );
+      await expect(
+        create({ edition: 'seed', overlays: [join(dir, 'nope.yaml')] }),
+      ).rejects.toThrow(/Could not read the mesh overlay file .*nope\.yaml/);
+    });
+
+    it('keeps the last good matrix when an overlay turns invalid on refresh, and recovers', async () => {
+      const path = join(dir, 'claims.yaml');
+      writeFileSync(path, toYaml(claim('yes', 'no')));
+      const { service, task } = await create({
+        edition: 'seed',
+        overlays: [path],
+        refresh: { minutes: 5 },
+      });
+      const good = service.currentMatrix().meta.version;
+      const { source, ...unsourced } = claim('partial', 'no').cells[0];
+      writeFileSync(path, toYaml({ cells: [unsourced] }));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      expect(service.currentMatrix().meta).toMatchObject({
+        version: good,
+        error: {
+          message: `Invalid mesh overlay in ${path}:\n  cells[0].source: missing (expected an https URL)`,
+        },
+      });
+      expect(await cellSupport(service)).toBe('yes');
+
+      writeFileSync(path, toYaml(claim('partial', 'no')));
+      await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      expect(service.currentMatrix().meta.error).toBeUndefined();
+      expect(await cellSupport(service)).toBe('partial');
+    });
+
+    it('applies an overlay on an operator matrix file', async () => {
+      const matrixPath = join(dir, 'matrix.yaml');
+      const overlayPath = join(dir, 'claims.yaml');
+      writeFileSync(matrixPath, toYaml(edited('no')));
+      writeFileSync(overlayPath, toYaml(claim('yes', 'no')));
+      const { service } = await create({
+        path: matrixPath,
+        overlays: [overlayPath],
+      });
+      expect(await cellSupport(service)).toBe('yes');
+      expect(service.currentMatrix().meta).toMatchObject({
+        source: matrixPath,
+        overlays: [overlayPath],
+      });
+      expect(service.currentMatrix().meta.edition).toBeUndefined();
     });
 
     it('serves a YAML file override', async () => {
@@ -123,7 +249,9 @@ describe.each(databases.eachSupportedId())(
     it('refuses both a path and a url', async () => {
       await expect(
         create({ path: 'a.yaml', url: 'https://example.com/m.yaml' }),
-      ).rejects.toThrow('meshCoverage.matrix has both path and url');
+      ).rejects.toThrow(
+        'meshCoverage.matrix.path and url are both set; keep one of them',
+      );
     });
 
     it('replaces the matrix on refresh, once across instances, and every instance syncs', async () => {

@@ -6,11 +6,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
-  SEED_MATRIX,
-  BUILTIN_MATRIX_SOURCE,
+  builtinEdition,
+  MatrixEdition,
+  parseMatrixOverlay,
   parseMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { loadedMatrix } from './loadedMatrix';
+import {
+  builtinOrigin,
+  loadedBuiltinEdition,
+  loadedMatrix,
+  MatrixOrigin,
+} from './loadedMatrix';
 import {
   MatrixSourceConfig,
   readMatrixSourceConfig,
@@ -24,8 +30,6 @@ export const SYNC_TASK_ID = 'mesh-coverage-matrix-sync';
 /** How often each instance looks for a matrix another instance refreshed. */
 const SYNC_FREQUENCY = { seconds: 15 };
 
-type FileOrUrlSource = Exclude<MatrixSourceConfig, { type: 'built-in' }>;
-
 export interface MeshMatrixServiceDeps {
   config: Config;
   logger: LoggerService;
@@ -34,11 +38,23 @@ export interface MeshMatrixServiceDeps {
   database: DatabaseService;
 }
 
+/** Where the configured matrix comes from, as `meta` reports it. */
+function originOf(source: MatrixSourceConfig): MatrixOrigin {
+  const overlays = source.overlays.map(sourceName);
+  return {
+    ...(source.document
+      ? { source: sourceName(source.document) }
+      : builtinOrigin(source.edition)),
+    ...(overlays.length ? { overlays } : {}),
+  };
+}
+
 /**
- * Serves the built-in matrix, or one read from `meshCoverage.matrix.path` / `.url`. An invalid
- * source at start-up throws (the backend stops, naming the source and the path inside it). With
- * `refresh`, the source is re-read once across all instances; a good version is stored in the
- * database and picked up by every instance, a bad one is logged and reported in `meta.error`
+ * Serves a built-in edition (`meshCoverage.matrix.edition`, default `current`), or the matrix read
+ * from `meshCoverage.matrix.path` / `.url`, with the operator's `overlays` applied in order. An
+ * invalid document at start-up throws (the backend stops, naming the file and the path inside it).
+ * With `refresh`, the documents are re-read once across all instances; a good result is stored in
+ * the database and picked up by every instance, a bad one is logged and reported in `meta.error`
  * while the last good matrix stays in service.
  */
 export class DefaultMeshMatrixService implements MeshMatrixService {
@@ -47,6 +63,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
   private constructor(
     initial: LoadedMatrix,
     private readonly source: MatrixSourceConfig,
+    private readonly origin: MatrixOrigin,
     private readonly deps: Pick<MeshMatrixServiceDeps, 'logger' | 'urlReader'>,
     private readonly store?: MatrixStore,
   ) {
@@ -57,10 +74,12 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     deps: MeshMatrixServiceDeps,
   ): Promise<DefaultMeshMatrixService> {
     const source = readMatrixSourceConfig(deps.config);
-    if (source.type === 'built-in') {
+    const origin = originOf(source);
+    if (!source.document && source.overlays.length === 0) {
       const service = new DefaultMeshMatrixService(
-        loadedMatrix(SEED_MATRIX, BUILTIN_MATRIX_SOURCE, new Date()),
+        loadedBuiltinEdition(source.edition),
         source,
+        origin,
         deps,
       );
       service.logLoaded();
@@ -69,17 +88,29 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
 
     const initial = await DefaultMeshMatrixService.readSource(
       source,
+      origin,
       deps.urlReader,
     );
     if (!source.refresh) {
-      const service = new DefaultMeshMatrixService(initial, source, deps);
+      const service = new DefaultMeshMatrixService(
+        initial,
+        source,
+        origin,
+        deps,
+      );
       service.logLoaded();
       return service;
     }
 
     const store = await MatrixStore.create(await deps.database.getClient());
     await store.publish(DefaultMeshMatrixService.toStored(initial));
-    const service = new DefaultMeshMatrixService(initial, source, deps, store);
+    const service = new DefaultMeshMatrixService(
+      initial,
+      source,
+      origin,
+      deps,
+      store,
+    );
     await service.sync();
     service.logLoaded();
     await deps.scheduler.scheduleTask({
@@ -109,13 +140,17 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     return this.current;
   }
 
-  /** Re-reads the source; a good version replaces the stored one, a bad one is recorded. */
+  getEdition(edition: MatrixEdition): LoadedMatrix {
+    return loadedBuiltinEdition(edition);
+  }
+
+  /** Re-reads the documents; a good result replaces the stored one, a bad one is recorded. */
   async refresh(): Promise<void> {
-    const source = this.source as FileOrUrlSource;
     const store = this.store!;
     try {
       const fresh = await DefaultMeshMatrixService.readSource(
-        source,
+        this.source,
+        this.origin,
         this.deps.urlReader,
       );
       await store.publish(DefaultMeshMatrixService.toStored(fresh));
@@ -124,7 +159,8 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
       this.deps.logger.error(
         'Mesh matrix refresh failed; the last good matrix stays in service',
         {
-          source: sourceName(source),
+          source: this.origin.source,
+          overlays: this.origin.overlays,
           error: message,
         },
       );
@@ -174,7 +210,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     const previous = this.current.meta.version;
     this.current = loadedMatrix(
       matrix,
-      stored.source,
+      { ...this.origin, source: stored.source },
       new Date(stored.loadedAt),
       error,
     );
@@ -187,18 +223,33 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     const { meta, matrix } = this.current;
     this.deps.logger.info('Loaded mesh matrix', {
       source: meta.source,
+      edition: meta.edition,
+      overlays: meta.overlays,
       version: meta.version,
       cells: matrix.cells.length,
     });
   }
 
+  /** The base (a document or a built-in edition), then each overlay on top, each validated. */
   private static async readSource(
-    source: FileOrUrlSource,
+    source: MatrixSourceConfig,
+    origin: MatrixOrigin,
     urlReader: UrlReaderService,
   ): Promise<LoadedMatrix> {
-    const document = await readMatrixDocument(source, urlReader);
-    const name = sourceName(source);
-    return loadedMatrix(parseMeshMatrix(document, name), name, new Date());
+    let matrix = source.document
+      ? parseMeshMatrix(
+          await readMatrixDocument(source.document, urlReader),
+          sourceName(source.document),
+        )
+      : builtinEdition(source.edition).matrix;
+    for (const overlay of source.overlays) {
+      matrix = parseMatrixOverlay(
+        matrix,
+        await readMatrixDocument(overlay, urlReader, 'overlay'),
+        sourceName(overlay),
+      );
+    }
+    return loadedMatrix(matrix, origin, new Date());
   }
 
   private static toStored(loaded: LoadedMatrix) {

@@ -21,7 +21,10 @@ export {
   readMatrixSourceConfig,
   MATRIX_CONFIG_KEY,
 } from './matrixSourceConfig';
-export type { MatrixSourceConfig } from './matrixSourceConfig';
+export type {
+  MatrixSourceConfig,
+  MatrixDocumentSource,
+} from './matrixSourceConfig';
 export {
   readCatalogComponents,
   toComponentLike,

@@ -1,6 +1,9 @@
 import { createHash } from 'crypto';
 import {
+  builtinEdition,
+  BUILTIN_MATRIX_SOURCE,
   indexMatrix,
+  MatrixEdition,
   MatrixMeta,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -14,14 +17,20 @@ export function matrixVersion(matrix: MeshMatrix): string {
     .slice(0, 16);
 }
 
+/** Where a matrix came from: the parts of `meta` that do not change when it is re-read. */
+export type MatrixOrigin = Pick<
+  MatrixMeta,
+  'source' | 'edition' | 'editionDate' | 'overlays'
+>;
+
 export function loadedMatrix(
   matrix: MeshMatrix,
-  source: string,
+  origin: MatrixOrigin,
   loadedAt: Date,
   error?: MatrixMeta['error'],
 ): LoadedMatrix {
   const meta: MatrixMeta = {
-    source,
+    ...origin,
     loadedAt: loadedAt.toISOString(),
     version: matrixVersion(matrix),
   };
@@ -29,4 +38,30 @@ export function loadedMatrix(
     meta.error = error;
   }
   return { matrix, index: indexMatrix(matrix), meta };
+}
+
+/** The origin of a built-in edition. */
+export function builtinOrigin(edition: MatrixEdition): MatrixOrigin {
+  const { date } = builtinEdition(edition);
+  return {
+    source: BUILTIN_MATRIX_SOURCE,
+    edition,
+    ...(date ? { editionDate: date } : {}),
+  };
+}
+
+const loadedEditions = new Map<MatrixEdition, LoadedMatrix>();
+
+/** A built-in edition as served, prepared once per process. */
+export function loadedBuiltinEdition(edition: MatrixEdition): LoadedMatrix {
+  let loaded = loadedEditions.get(edition);
+  if (!loaded) {
+    loaded = loadedMatrix(
+      builtinEdition(edition).matrix,
+      builtinOrigin(edition),
+      new Date(),
+    );
+    loadedEditions.set(edition, loaded);
+  }
+  return loaded;
 }

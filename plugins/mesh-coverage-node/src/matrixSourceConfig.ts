@@ -1,13 +1,29 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
+import {
+  DEFAULT_EDITION,
+  MATRIX_EDITIONS,
+  MatrixEdition,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 
 export const MATRIX_CONFIG_KEY = 'meshCoverage.matrix';
 
-/** Where the matrix comes from: the built-in dataset, a local file or a URL. */
-export type MatrixSourceConfig =
-  | { type: 'built-in' }
-  | { type: 'file'; path: string; refresh?: HumanDuration }
-  | { type: 'url'; url: string; refresh?: HumanDuration; timeoutMs: number };
+/** A matrix or overlay document read from a local file or through the backend's URL reader. */
+export type MatrixDocumentSource =
+  | { type: 'file'; path: string }
+  | { type: 'url'; url: string; timeoutMs: number };
+
+/**
+ * Where the matrix comes from: an operator's own document, or else a built-in edition; then the
+ * operator's overlays, applied in order.
+ */
+export interface MatrixSourceConfig {
+  /** The built-in edition served when there is no `document`. */
+  edition: MatrixEdition;
+  document?: MatrixDocumentSource;
+  overlays: MatrixDocumentSource[];
+  refresh?: HumanDuration;
+}
 
 /** How long a URL source may take to answer, unless `meshCoverage.matrix.timeout` says otherwise. */
 export const DEFAULT_URL_TIMEOUT_MS = 30_000;
@@ -18,27 +34,56 @@ const durationToMs = (d: HumanDuration) =>
     ((d.seconds ?? 0) +
       60 * ((d.minutes ?? 0) + 60 * ((d.hours ?? 0) + 24 * (d.days ?? 0))));
 
-/** Reads `meshCoverage.matrix`; naming both a path and a URL is a config error. */
+const configError = (message: string) =>
+  new Error(`Invalid Mesh Coverage config: ${MATRIX_CONFIG_KEY}.${message}`);
+
+/** A path or an http(s) URL: overlays are listed as one or the other. */
+function documentSource(location: string, timeoutMs: number) {
+  return /^https?:\/\//i.test(location)
+    ? ({ type: 'url', url: location, timeoutMs } as const)
+    : ({ type: 'file', path: location } as const);
+}
+
+/** Reads `meshCoverage.matrix`; a contradiction or an unknown edition is a config error. */
 export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
   const matrix = config.getOptionalConfig(MATRIX_CONFIG_KEY);
   const path = matrix?.getOptionalString('path');
   const url = matrix?.getOptionalString('url');
+  const edition = matrix?.getOptionalString('edition');
   if (path && url) {
-    throw new Error(
-      `Invalid Mesh Coverage config: ${MATRIX_CONFIG_KEY} has both path and url; keep one of them`,
+    throw configError('path and url are both set; keep one of them');
+  }
+  if (edition !== undefined && !MATRIX_EDITIONS.includes(edition as any)) {
+    throw configError(
+      `edition: unknown edition '${edition}'; use one of ${MATRIX_EDITIONS.join(
+        ', ',
+      )}`,
+    );
+  }
+  if (edition !== undefined && (path || url)) {
+    throw configError(
+      `edition picks a built-in matrix, but ${
+        path ? 'path' : 'url'
+      } names your own; keep one of them (put your changes in overlays to build on an edition)`,
     );
   }
   const refresh = matrix?.has('refresh')
     ? readDurationFromConfig(matrix.getConfig('refresh'))
     : undefined;
-  if (path) {
-    return { type: 'file', path, refresh };
-  }
-  if (url) {
-    const timeout = matrix?.has('timeout')
-      ? durationToMs(readDurationFromConfig(matrix.getConfig('timeout')))
-      : DEFAULT_URL_TIMEOUT_MS;
-    return { type: 'url', url, refresh, timeoutMs: timeout };
-  }
-  return { type: 'built-in' };
+  const timeoutMs = matrix?.has('timeout')
+    ? durationToMs(readDurationFromConfig(matrix.getConfig('timeout')))
+    : DEFAULT_URL_TIMEOUT_MS;
+  const overlays = (matrix?.getOptionalStringArray('overlays') ?? []).map(
+    location => documentSource(location, timeoutMs),
+  );
+  return {
+    edition: (edition as MatrixEdition | undefined) ?? DEFAULT_EDITION,
+    document: path
+      ? { type: 'file', path }
+      : url
+      ? { type: 'url', url, timeoutMs }
+      : undefined,
+    overlays,
+    refresh,
+  };
 }

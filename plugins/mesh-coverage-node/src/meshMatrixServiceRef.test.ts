@@ -3,12 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
-import { SEED_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+import { builtinEdition } from '@meshcoverage/plugin-mesh-coverage-common';
 import { meshMatrixServiceRef } from './meshMatrixServiceRef';
 import { LoadedMatrix } from './types';
 
 describe('meshMatrixServiceRef', () => {
-  it('serves the built-in matrix with its meta to a plugin that asks for it', async () => {
+  it('serves the built-in current edition with its meta to a plugin that asks for it', async () => {
     let served: LoadedMatrix | undefined;
     await startTestBackend({
       features: [
@@ -28,9 +28,11 @@ describe('meshMatrixServiceRef', () => {
         }),
       ],
     });
-    expect(served?.matrix).toEqual(SEED_MATRIX);
+    expect(served?.matrix).toEqual(builtinEdition('current').matrix);
     expect(served?.meta).toEqual({
       source: 'built-in',
+      edition: 'current',
+      editionDate: builtinEdition('current').date,
       loadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       version: expect.stringMatching(/^[0-9a-f]{16}$/),
     });

@@ -2,32 +2,32 @@ import { readFile } from 'fs/promises';
 import { extname, resolve as resolvePath } from 'path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { parse as parseYaml } from 'yaml';
-import { MatrixSourceConfig } from './matrixSourceConfig';
+import { MatrixDocumentSource } from './matrixSourceConfig';
+
+/** What a document is meant to be, for messages. */
+export type DocumentKind = 'matrix' | 'overlay';
 
 /** A matrix file larger than this is refused before parsing. */
 export const MAX_MATRIX_BYTES = 5 * 1024 * 1024;
 
-/** The name a source goes by in logs, errors and `meta.source`. */
-export function sourceName(source: MatrixSourceConfig): string {
-  switch (source.type) {
-    case 'file':
-      return source.path;
-    case 'url':
-      return source.url;
-    default:
-      return 'built-in';
-  }
+/** The name a source goes by in logs, errors and `meta`. */
+export function sourceName(source: MatrixDocumentSource): string {
+  return source.type === 'file' ? source.path : source.url;
 }
 
 /** Parses matrix text; JSON files strictly as JSON, anything else as YAML (a superset of JSON). */
-export function parseMatrixText(text: string, name: string): unknown {
+export function parseMatrixText(
+  text: string,
+  name: string,
+  kind: DocumentKind = 'matrix',
+): unknown {
   try {
     return extname(name).toLowerCase() === '.json'
       ? JSON.parse(text)
       : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new Error(
-      `Could not parse the mesh matrix in ${name}: ${(error as Error).message}`,
+      `Could not parse the mesh ${kind} in ${name}: ${(error as Error).message}`,
     );
   }
 }
@@ -36,6 +36,7 @@ async function readUrlText(
   url: string,
   timeoutMs: number,
   urlReader: UrlReaderService,
+  kind: DocumentKind,
 ): Promise<string> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -53,13 +54,13 @@ async function readUrlText(
     const reason = abort.signal.aborted
       ? `no answer within ${timeoutMs / 1000}s`
       : (error as Error).message;
-    throw new Error(`Could not read the mesh matrix from ${url}: ${reason}`);
+    throw new Error(`Could not read the mesh ${kind} from ${url}: ${reason}`);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readFileText(path: string): Promise<string> {
+async function readFileText(path: string, kind: DocumentKind): Promise<string> {
   // Relative paths are relative to the backend's working directory, like catalog file locations.
   const fullPath = resolvePath(path);
   try {
@@ -70,28 +71,29 @@ async function readFileText(path: string): Promise<string> {
     return content.toString('utf8');
   } catch (error) {
     throw new Error(
-      `Could not read the mesh matrix file ${path} (${fullPath}): ${
+      `Could not read the mesh ${kind} file ${path} (${fullPath}): ${
         (error as Error).message
       }`,
     );
   }
 }
 
-/** Reads and parses the document of a file or URL source; validation is the caller's. */
+/** Reads and parses a matrix or overlay document; validation is the caller's. */
 export async function readMatrixDocument(
-  source: Exclude<MatrixSourceConfig, { type: 'built-in' }>,
+  source: MatrixDocumentSource,
   urlReader: UrlReaderService,
+  kind: DocumentKind = 'matrix',
 ): Promise<unknown> {
   const text =
     source.type === 'file'
-      ? await readFileText(source.path)
-      : await readUrlText(source.url, source.timeoutMs, urlReader);
+      ? await readFileText(source.path, kind)
+      : await readUrlText(source.url, source.timeoutMs, urlReader, kind);
   if (text.length > MAX_MATRIX_BYTES) {
     throw new Error(
-      `The mesh matrix in ${sourceName(
+      `The mesh ${kind} in ${sourceName(
         source,
       )} is larger than ${MAX_MATRIX_BYTES} bytes`,
     );
   }
-  return parseMatrixText(text, sourceName(source));
+  return parseMatrixText(text, sourceName(source), kind);
 }

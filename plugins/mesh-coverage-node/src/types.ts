@@ -1,4 +1,5 @@
 import {
+  MatrixEdition,
   MatrixIndex,
   MatrixMeta,
   MeshMatrix,
@@ -19,4 +20,9 @@ export interface MeshMatrixService {
    * source loads). For hot paths: the catalog processor reads it for every entity it processes.
    */
   currentMatrix(): LoadedMatrix;
+  /**
+   * A built-in edition as it ships, without the operator's overlays: what `GET /matrix?edition=`
+   * serves. When the configured matrix is that edition, the same object as `currentMatrix()`.
+   */
+  getEdition(edition: MatrixEdition): LoadedMatrix;
 }

@@ -63,15 +63,21 @@ const isoDate = text.regex(
   },
 );
 
+/** A bounded string whose type error says what was expected. */
+const textOf = (expected: string) =>
+  z
+    .string({ error: iss => expectedGot(expected, iss.input) })
+    .max(MAX_TEXT, { error: `text is at most ${MAX_TEXT} characters` });
+
 /** A calendar day that exists (`2026-02-30` is refused), for the day a claim was checked. */
-const day = text.refine(
+const day = textOf('a day like 2026-01-31').refine(
   value =>
     /^\d{4}-\d{2}-\d{2}$/.test(value) &&
     new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
   { error: iss => expectedGot(`a day like 2026-01-31`, iss.input) },
 );
 
-const httpsUrl = text.refine(
+const httpsUrl = textOf('an https URL').refine(
   value => {
     try {
       return new URL(value).protocol === 'https:';
