@@ -45,9 +45,29 @@ function hugeAnnotationsFile(): string {
   return path;
 }
 
-describe.each(databases.eachSupportedId())(
-  'catalogModuleMeshCoverage in a real catalog on %s',
-  databaseId => {
+/** What the Linkerd component's circuit breaking comes to under each built-in edition. */
+const editions = [
+  {
+    edition: 'current',
+    covered: 'circuit-breaker,retries,mtls',
+    gaps: '',
+    coverage: '100',
+  },
+  {
+    edition: 'seed',
+    covered: 'retries,mtls',
+    gaps: 'circuit-breaker',
+    coverage: '75',
+  },
+];
+
+describe.each(
+  databases
+    .eachSupportedId()
+    .flatMap(([databaseId]) => editions.map(e => [databaseId, e] as const)),
+)(
+  'catalogModuleMeshCoverage in a real catalog on %s, %o edition',
+  (databaseId, expected) => {
     let entities: Map<string, Entity>;
     let stop: () => Promise<void>;
 
@@ -74,6 +94,7 @@ describe.each(databases.eachSupportedId())(
                 ],
               },
               meshCoverage: {
+                matrix: { edition: expected.edition },
                 defaultRequirements: { service: ['mtls', 'retries'] },
               },
             },
@@ -113,9 +134,9 @@ describe.each(databases.eachSupportedId())(
         'meshcoverage.io/mesh': 'linkerd',
         'meshcoverage.io/requires': 'jwt-auth, circuit-breaker',
         'meshcoverage.io/implements': 'jwt-auth',
-        'meshcoverage.io/covered': 'retries,mtls',
-        'meshcoverage.io/gaps': 'circuit-breaker',
-        'meshcoverage.io/coverage': '75',
+        'meshcoverage.io/covered': expected.covered,
+        'meshcoverage.io/gaps': expected.gaps,
+        'meshcoverage.io/coverage': expected.coverage,
       });
     });
 

@@ -22,7 +22,10 @@ const databases = TestDatabases.create({
 const BASE = '/api/mesh-coverage';
 
 /** A real catalog over a file location; the processing loop ingests the test entities. */
-async function startPortal(databaseId: TestDatabaseId) {
+async function startPortal(
+  databaseId: TestDatabaseId,
+  matrix?: { edition: string },
+) {
   const knex = await databases.init(databaseId);
   const backend = await startTestBackend({
     features: [
@@ -40,7 +43,7 @@ async function startPortal(databaseId: TestDatabaseId) {
               },
             ],
           },
-          meshCoverage: { defaultRequirements: { service: ['mtls'] } },
+          meshCoverage: { matrix, defaultRequirements: { service: ['mtls'] } },
         },
       }),
       // Requests without a token are anonymous, as in a real backend.
@@ -63,6 +66,7 @@ async function startPortal(databaseId: TestDatabaseId) {
   return { backend, server: backend.server, user };
 }
 
+// Most expectations below are the source document's: this suite runs on the seed edition.
 describe.each(databases.eachSupportedId())(
   'mesh-coverage routes on %s',
   databaseId => {
@@ -70,7 +74,7 @@ describe.each(databases.eachSupportedId())(
     let server: typeof portal.server;
     let user: string;
     beforeAll(async () => {
-      portal = await startPortal(databaseId);
+      portal = await startPortal(databaseId, { edition: 'seed' });
       ({ server, user } = portal);
     });
     afterAll(() => portal.backend.stop());
@@ -201,8 +205,54 @@ describe.each(databases.eachSupportedId())(
         });
         expect(res.body.meta).toEqual({
           source: 'built-in',
+          edition: 'seed',
           loadedAt: expect.any(String),
           version: expect.any(String),
+        });
+      });
+
+      it('serves either built-in edition on request, each with its own ETag', async () => {
+        const served = await request(server)
+          .get(`${BASE}/matrix`)
+          .set('Authorization', user);
+        const seed = await request(server)
+          .get(`${BASE}/matrix?edition=seed`)
+          .set('Authorization', user);
+        const current = await request(server)
+          .get(`${BASE}/matrix?edition=current`)
+          .set('Authorization', user);
+        expect(seed.headers.etag).toBe(served.headers.etag);
+        expect(current.body.meta).toMatchObject({
+          source: 'built-in',
+          edition: 'current',
+          editionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        });
+        expect(current.headers.etag).not.toBe(seed.headers.etag);
+        const changed = current.body.cells.find(
+          (c: any) =>
+            c.toolId === 'linkerd' && c.responsibilityId === 'circuit-breaker',
+        );
+        expect(changed).toMatchObject({
+          support: 'yes',
+          source: expect.stringMatching(/^https:\/\//),
+          verifiedAt: expect.any(String),
+          replaces: { support: 'no' },
+        });
+        const again = await request(server)
+          .get(`${BASE}/matrix?edition=current`)
+          .set('Authorization', user)
+          .set('If-None-Match', current.headers.etag);
+        expect(again.status).toBe(304);
+      });
+
+      it('answers 400 naming the valid editions', async () => {
+        const res = await request(server)
+          .get(`${BASE}/matrix?edition=latest`)
+          .set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error).toEqual({
+          name: 'InputError',
+          message: 'edition: unknown edition "latest"; use one of seed, current',
         });
       });
 
@@ -551,6 +601,54 @@ describe.each(databases.eachSupportedId())(
           "mesh: unknown mesh 'linkerdd' (did you mean 'linkerd'?)",
         );
       });
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'mesh-coverage routes on the default (current) edition on %s',
+  databaseId => {
+    let portal: Awaited<ReturnType<typeof startPortal>>;
+    beforeAll(async () => {
+      portal = await startPortal(databaseId);
+    });
+    afterAll(() => portal.backend.stop());
+
+    it('serves the current edition by default', async () => {
+      const res = await request(portal.server)
+        .get(`${BASE}/matrix`)
+        .set('Authorization', portal.user);
+      expect(res.body.meta.edition).toBe('current');
+    });
+
+    it('covers circuit breaking on Linkerd, a gap under the seed edition, in /evaluate, /coverage and /fleet', async () => {
+      const { server, user } = portal;
+      const evaluated = await request(server)
+        .post(`${BASE}/evaluate`)
+        .set('Authorization', user)
+        .send({ mesh: 'linkerd', requires: ['circuit-breaker'] });
+      expect(evaluated.body).toMatchObject({
+        coverage: 100,
+        covered: ['circuit-breaker'],
+        gaps: [],
+      });
+      const coverage = await request(server)
+        .get(`${BASE}/coverage?entityRef=component:default/payments-api`)
+        .set('Authorization', user);
+      expect(coverage.body).toMatchObject({
+        mesh: 'linkerd',
+        coverage: 100,
+        covered: ['circuit-breaker', 'mtls'],
+        gaps: [],
+      });
+      const fleet = await request(server)
+        .get(`${BASE}/fleet`)
+        .set('Authorization', user);
+      expect(
+        fleet.body.responsibilities.find(
+          (r: any) => r.responsibilityId === 'circuit-breaker',
+        ),
+      ).toMatchObject({ required: 1, covered: 1, gaps: 0 });
     });
   },
 );

@@ -3,6 +3,10 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import {
+  MATRIX_EDITIONS,
+  MatrixEdition,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import { MatrixEncoding, MeshCoverageService } from './service/types';
 
 export interface RouterOptions {
@@ -62,6 +66,17 @@ const evaluateBody = z.object(
   },
   { error: 'expected a JSON object { mesh, requires, implements? }' },
 );
+
+const matrixQuery = z.object({
+  edition: z
+    .enum(MATRIX_EDITIONS as [MatrixEdition, ...MatrixEdition[]], {
+      error: iss =>
+        `edition: unknown edition ${JSON.stringify(
+          iss.input,
+        )}; use one of ${MATRIX_EDITIONS.join(', ')}`,
+    })
+    .optional(),
+});
 
 const coverageQuery = z.object({
   entityRef: z
@@ -125,7 +140,10 @@ export async function createRouter(
   });
 
   router.get('/matrix', async (req, res) => {
-    const { representations } = await meshCoverage.getSerializedMatrix();
+    const { edition } = parse(matrixQuery, req.query);
+    const { representations } = await meshCoverage.getSerializedMatrix(
+      edition,
+    );
     const encoding = matrixEncodingFor(req);
     const { body, etag } = representations[encoding];
     res.setHeader('ETag', etag);

@@ -12,6 +12,7 @@ import {
   FleetAccumulator,
   FleetWhatIfAccumulator,
   parseMeshId,
+  MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   COVERAGE_FIELDS,
@@ -55,8 +56,12 @@ export function createMeshCoverageService(
   const { matrixService, catalog, defaultRequirements } = options;
 
   return {
-    async getSerializedMatrix() {
-      return serializeMatrix(await matrixService.getMatrix());
+    async getSerializedMatrix(edition?: MatrixEdition) {
+      return serializeMatrix(
+        edition
+          ? matrixService.getEdition(edition)
+          : await matrixService.getMatrix(),
+      );
     },
 
     async evaluate(request: EvaluateRequest): Promise<CoverageReport> {

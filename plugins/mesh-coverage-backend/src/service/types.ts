@@ -3,6 +3,7 @@ import {
   CoverageReport,
   FleetResponsibilityChange,
   FleetSummary,
+  MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /** `GET /matrix`, serialized once per matrix state. */
@@ -34,7 +35,8 @@ export type FleetResponse = FleetSummary & {
 };
 
 export interface MeshCoverageService {
-  getSerializedMatrix(): Promise<SerializedMatrix>;
+  /** The matrix in service, or a built-in edition as it ships. */
+  getSerializedMatrix(edition?: MatrixEdition): Promise<SerializedMatrix>;
   /** Throws `InputError` naming unknown ids. */
   evaluate(request: EvaluateRequest): Promise<CoverageReport>;
   /** Throws `NotFoundError` when the caller cannot see the entity. */
