@@ -208,6 +208,10 @@ describe.each(databases.eachSupportedId())(
           edition: 'seed',
           loadedAt: expect.any(String),
           version: expect.any(String),
+          editions: [
+            { edition: 'seed' },
+            { edition: 'current', date: expect.any(String) },
+          ],
         });
       });
 

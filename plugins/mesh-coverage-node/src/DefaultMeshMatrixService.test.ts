@@ -80,6 +80,10 @@ describe.each(databases.eachSupportedId())(
         editionDate: builtinEdition('current').date,
         loadedAt: expect.any(String),
         version: expect.stringMatching(/^[0-9a-f]{16}$/),
+        editions: [
+          { edition: 'seed' },
+          { edition: 'current', date: builtinEdition('current').date },
+        ],
       });
       expect(service.getEdition('current')).toBe(service.currentMatrix());
       expect(scheduler.scheduleTask).not.toHaveBeenCalled();
@@ -212,6 +216,10 @@ describe.each(databases.eachSupportedId())(
         source: path,
         loadedAt: expect.any(String),
         version: expect.stringMatching(/^[0-9a-f]{16}$/),
+        editions: [
+          { edition: 'seed' },
+          { edition: 'current', date: builtinEdition('current').date },
+        ],
       });
     });
 

@@ -3,6 +3,7 @@ import {
   builtinEdition,
   BUILTIN_MATRIX_SOURCE,
   indexMatrix,
+  MATRIX_EDITIONS,
   MatrixEdition,
   MatrixMeta,
   MeshMatrix,
@@ -23,6 +24,12 @@ export type MatrixOrigin = Pick<
   'source' | 'edition' | 'editionDate' | 'overlays'
 >;
 
+/** The built-in editions and their dates, named in every `meta` so clients can offer a switch. */
+const EDITIONS: MatrixMeta['editions'] = MATRIX_EDITIONS.map(edition => {
+  const { date } = builtinEdition(edition);
+  return date ? { edition, date } : { edition };
+});
+
 export function loadedMatrix(
   matrix: MeshMatrix,
   origin: MatrixOrigin,
@@ -33,6 +40,7 @@ export function loadedMatrix(
     ...origin,
     loadedAt: loadedAt.toISOString(),
     version: matrixVersion(matrix),
+    editions: EDITIONS,
   };
   if (error) {
     meta.error = error;

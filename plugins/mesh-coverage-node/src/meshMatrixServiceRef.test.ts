@@ -35,6 +35,10 @@ describe('meshMatrixServiceRef', () => {
       editionDate: builtinEdition('current').date,
       loadedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      editions: [
+        { edition: 'seed' },
+        { edition: 'current', date: builtinEdition('current').date },
+      ],
     });
     expect(served?.index.cell('istio', 'mtls')?.support).toBe('yes');
   });

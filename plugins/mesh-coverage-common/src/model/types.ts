@@ -151,6 +151,8 @@ export interface MatrixMeta {
   editionDate?: string;
   /** The operator overlays applied on top, in order (files or URLs). */
   overlays?: string[];
+  /** The built-in editions `GET /matrix?edition=` serves, with the day each was checked. */
+  editions?: { edition: MatrixEdition; date?: string }[];
   loadedAt: string;
   version: string;
   /** Present while the latest attempt to re-read the source failed. */
