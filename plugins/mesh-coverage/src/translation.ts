@@ -22,6 +22,7 @@ export const meshCoverageTranslationRef = createTranslationRef({
     controls: {
       tools: 'Tools to compare',
       differencesOnly: 'Differences only',
+      changedOnly: 'Changed since the source document',
       filter: 'Filter responsibilities',
       filterPlaceholder: 'Title in English or Japanese, or an id',
       exportCsv: 'Export view (CSV)',
@@ -44,6 +45,24 @@ export const meshCoverageTranslationRef = createTranslationRef({
       verifiedAt: 'verified {{date}}',
       noMatch: 'No responsibility matches the filter.',
       caption: '{{title}}: tools compared',
+      changed: 'Changed',
+      replaced: 'Source document:',
+      notCompared: 'not compared',
+      verifiedAgo: 'verified {{date}} ({{age}})',
+      ageing: 'ageing: checked over a year ago',
+      checkedVersion: 'checked against {{version}}',
+    },
+    edition: {
+      label: 'Edition',
+      seed: 'Source document',
+      current: 'Current',
+      currentDated: 'Current, checked {{date}}',
+      custom: 'Showing your portal’s matrix ({{source}}); the buttons show the built-in editions.',
+      overlays: 'with your claims from {{overlays}}',
+      seedDescription:
+        'The source document exactly as published: no sources or dates per cell.',
+      currentDescription:
+        'The source document corrected and completed from the projects’ own docs and release notes. Changed cells are marked and show the document’s value, the version, the source and when the claim was checked.',
     },
     legend: {
       title: 'Legend',
@@ -105,6 +124,12 @@ export const meshCoverageTranslationRef = createTranslationRef({
       emptyDescription:
         'Declare which mesh this component runs and what it needs in its catalog-info.yaml:',
       viewDetails: 'Details',
+      edition: 'Figures from the {{edition}} edition of the matrix',
+      editionCustom: 'Figures from your portal’s matrix ({{source}})',
+      editionNames: {
+        seed: 'source document',
+        current: 'current',
+      },
     },
     scorecard: {
       title: 'Scorecard',

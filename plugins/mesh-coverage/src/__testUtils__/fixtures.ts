@@ -1,4 +1,5 @@
 import {
+  builtinEdition,
   SEED_MATRIX,
   indexMatrix,
   MeshMatrix,
@@ -20,3 +21,20 @@ export function servedMatrix(
 }
 
 export const builtinIndex = indexMatrix(SEED_MATRIX);
+
+export const currentIndex = indexMatrix(builtinEdition('current').matrix);
+
+/** The current edition as `GET /matrix` serves it by default. */
+export function servedCurrentMatrix(): ServedMeshMatrix {
+  const { matrix, date } = builtinEdition('current');
+  const served = servedMatrix(matrix);
+  return {
+    ...served,
+    meta: {
+      ...served.meta,
+      edition: 'current',
+      editionDate: date,
+      editions: [{ edition: 'seed' }, { edition: 'current', date }],
+    },
+  };
+}

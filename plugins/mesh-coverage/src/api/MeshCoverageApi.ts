@@ -3,6 +3,7 @@ import {
   CoverageReport,
   FleetResponsibilityChange,
   FleetSummary,
+  MatrixEdition,
   ServedMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
@@ -14,7 +15,8 @@ export type FleetResponse = FleetSummary & {
 
 /** The Mesh Coverage backend, as the frontend sees it. */
 export interface MeshCoverageApi {
-  getMatrix(): Promise<ServedMeshMatrix>;
+  /** The matrix in service, or a built-in edition as it ships. */
+  getMatrix(options?: { edition?: MatrixEdition }): Promise<ServedMeshMatrix>;
   evaluate(request: {
     mesh: string;
     requires: string[];

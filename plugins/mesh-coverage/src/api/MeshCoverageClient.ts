@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CoverageReport,
+  MatrixEdition,
   ServedMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { FleetResponse, MeshCoverageApi } from './MeshCoverageApi';
@@ -10,39 +11,57 @@ import { FleetResponse, MeshCoverageApi } from './MeshCoverageApi';
 export class MeshCoverageClient implements MeshCoverageApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
-  /** The last matrix and its ETag: revalidated with If-None-Match, 304 reuses it. */
-  private cachedMatrix?: { etag: string; matrix: ServedMeshMatrix };
-  /** A request under way: the card, scorecard and tab of one page share it. */
-  private pendingMatrix?: Promise<ServedMeshMatrix>;
+  /**
+   * The last matrix and its ETag per edition (`''`: the one in service): revalidated with
+   * If-None-Match, 304 reuses it.
+   */
+  private readonly cachedMatrix = new Map<
+    string,
+    { etag: string; matrix: ServedMeshMatrix }
+  >();
+  /** Requests under way: the card, scorecard and tab of one page share one. */
+  private readonly pendingMatrix = new Map<string, Promise<ServedMeshMatrix>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
-  async getMatrix(): Promise<ServedMeshMatrix> {
-    if (!this.pendingMatrix) {
-      this.pendingMatrix = this.fetchMatrix().finally(() => {
-        this.pendingMatrix = undefined;
+  async getMatrix(
+    options: { edition?: MatrixEdition } = {},
+  ): Promise<ServedMeshMatrix> {
+    const edition = options.edition ?? '';
+    let pending = this.pendingMatrix.get(edition);
+    if (!pending) {
+      pending = this.fetchMatrix(edition).finally(() => {
+        this.pendingMatrix.delete(edition);
       });
+      this.pendingMatrix.set(edition, pending);
     }
-    return this.pendingMatrix;
+    return pending;
   }
 
-  private async fetchMatrix(): Promise<ServedMeshMatrix> {
+  private async fetchMatrix(edition: string): Promise<ServedMeshMatrix> {
+    const cached = this.cachedMatrix.get(edition);
     const headers: Record<string, string> = {};
-    if (this.cachedMatrix) {
-      headers['If-None-Match'] = this.cachedMatrix.etag;
+    if (cached) {
+      headers['If-None-Match'] = cached.etag;
     }
-    const response = await this.fetchApi.fetch(await this.url('/matrix'), {
-      headers,
-    });
-    if (response.status === 304 && this.cachedMatrix) {
-      return this.cachedMatrix.matrix;
+    const query = edition ? `?${new URLSearchParams({ edition })}` : '';
+    const response = await this.fetchApi.fetch(
+      await this.url(`/matrix${query}`),
+      { headers },
+    );
+    if (response.status === 304 && cached) {
+      return cached.matrix;
     }
     const matrix = (await this.json(response)) as ServedMeshMatrix;
     const etag = response.headers.get('ETag');
-    this.cachedMatrix = etag ? { etag, matrix } : undefined;
+    if (etag) {
+      this.cachedMatrix.set(edition, { etag, matrix });
+    } else {
+      this.cachedMatrix.delete(edition);
+    }
     return matrix;
   }
 

@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   indexMatrix,
+  MatrixEdition,
   MatrixIndex,
   ServedMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -15,10 +16,16 @@ export interface MatrixState {
   index?: MatrixIndex;
 }
 
-/** The matrix in service (revalidated with its ETag) and its look-up index. */
-export function useMatrix(): MatrixState {
+/**
+ * The matrix in service, or a built-in edition (revalidated with its ETag), and its look-up
+ * index.
+ */
+export function useMatrix(edition?: MatrixEdition): MatrixState {
   const api = useApi(meshCoverageApiRef);
-  const { loading, error, value } = useAsync(() => api.getMatrix(), [api]);
+  const { loading, error, value } = useAsync(
+    () => api.getMatrix(edition ? { edition } : undefined),
+    [api, edition],
+  );
   const index = useMemo(
     () => (value ? indexMatrix(value) : undefined),
     [value],

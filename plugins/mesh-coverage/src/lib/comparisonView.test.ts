@@ -1,12 +1,14 @@
-import { builtinIndex } from '../__testUtils__/fixtures';
+import { builtinIndex, currentIndex } from '../__testUtils__/fixtures';
 import {
   buildComparisonView,
   ComparisonViewState,
+  isChangedCell,
   normalizeForSearch,
 } from './comparisonView';
 
 const all: ComparisonViewState = {
   differencesOnly: false,
+  changedOnly: false,
   filter: '',
   language: 'en',
 };
@@ -148,6 +150,37 @@ describe('buildComparisonView', () => {
     expect(
       buildComparisonView(builtinIndex, { ...all, filter: 'zzz' }).shownCount,
     ).toBe(0);
+  });
+});
+
+describe('changed since the source document', () => {
+  it('keeps only rows with a cell a claim changed, and none in the seed edition', () => {
+    const changedRows = rowIds({ ...all, changedOnly: true }).length;
+    expect(
+      buildComparisonView(currentIndex, { ...all, changedOnly: true })
+        .categories.flatMap(c => c.groups.flatMap(g => g.rows))
+        .every(row => row.cells.some(isChangedCell)),
+    ).toBe(true);
+    expect(
+      buildComparisonView(currentIndex, { ...all, changedOnly: true })
+        .shownCount,
+    ).toBeGreaterThan(20);
+    expect(changedRows).toBe(0);
+    const linkerdOnly = buildComparisonView(currentIndex, {
+      ...all,
+      changedOnly: true,
+      tools: ['linkerd'],
+    });
+    expect(
+      linkerdOnly.categories.flatMap(c =>
+        c.groups.flatMap(g => g.rows.map(r => r.responsibility.id)),
+      ),
+    ).toContain('circuit-breaker');
+    expect(
+      linkerdOnly.categories.flatMap(c =>
+        c.groups.flatMap(g => g.rows.map(r => r.responsibility.id)),
+      ),
+    ).not.toContain('mtls');
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   Language,
   MatrixCategory,
+  MatrixEdition,
   MatrixCell,
   MatrixGroup,
   MatrixIndex,
@@ -13,6 +14,10 @@ export interface ComparisonViewState {
   /** Tool ids to compare; undefined means every tool. */
   tools?: string[];
   differencesOnly: boolean;
+  /** Only rows with a cell a claim changed since the source document. */
+  changedOnly: boolean;
+  /** A built-in edition to show; undefined means the matrix in service. */
+  edition?: MatrixEdition;
   /** Matches responsibility, group and category titles in both languages, and ids. */
   filter: string;
   language: Language;
@@ -68,7 +73,15 @@ function rowDiffers(
   return values.size > 1;
 }
 
-/** Builds the grouped tables for a view state: selected tools, text filter, differences only. */
+/** Whether an overlay claim changed the cell: it keeps the value it replaced. */
+export function isChangedCell(cell: MatrixCell | undefined): boolean {
+  return cell?.replaces !== undefined;
+}
+
+/**
+ * Builds the grouped tables for a view state: selected tools, text filter, differences only,
+ * changed since the source document only.
+ */
 export function buildComparisonView(
   index: MatrixIndex,
   state: ComparisonViewState,
@@ -115,6 +128,9 @@ export function buildComparisonView(
         }
         const cells = tools.map(tool => index.cell(tool.id, responsibilityId));
         if (state.differencesOnly && !rowDiffers(tools, cells)) {
+          continue;
+        }
+        if (state.changedOnly && !cells.some(isChangedCell)) {
           continue;
         }
         rows.push({ responsibility, cells });

@@ -10,6 +10,7 @@ describe('comparisonViewToCsv', () => {
   it('writes a line per shown row and a column per shown tool', () => {
     const view = buildComparisonView(builtinIndex, {
       differencesOnly: false,
+      changedOnly: false,
       filter: 'mutual tls',
       language: 'en',
     });
@@ -42,6 +43,7 @@ describe('comparisonViewToCsv', () => {
   it('writes the matrix text in the chosen language', () => {
     const view = buildComparisonView(builtinIndex, {
       differencesOnly: false,
+      changedOnly: false,
       filter: 'routing',
       language: 'ja',
     });
@@ -58,6 +60,7 @@ describe('comparisonViewToCsv', () => {
   it('leaves a blank where the matrix has no cell', () => {
     const view = buildComparisonView(builtinIndex, {
       differencesOnly: false,
+      changedOnly: false,
       filter: 'data points',
       language: 'en',
     });

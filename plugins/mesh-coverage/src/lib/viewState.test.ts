@@ -5,6 +5,8 @@ describe('view state in the URL', () => {
     expect(readViewState(new URLSearchParams(''), 'ja')).toEqual({
       tools: undefined,
       differencesOnly: false,
+      changedOnly: false,
+      edition: undefined,
       filter: '',
       language: 'ja',
     });
@@ -14,6 +16,8 @@ describe('view state in the URL', () => {
     const state = {
       tools: ['istio', 'linkerd'],
       differencesOnly: true,
+      changedOnly: true,
+      edition: 'seed' as const,
       filter: 'mTLS 認証',
       language: 'en' as const,
     };
@@ -28,6 +32,12 @@ describe('view state in the URL', () => {
     expect(readViewState(new URLSearchParams('lang=fr'), 'en').language).toBe(
       'en',
     );
+  });
+
+  it('ignores an unknown edition', () => {
+    expect(
+      readViewState(new URLSearchParams('edition=latest'), 'en').edition,
+    ).toBeUndefined();
   });
 
   it('reads an id list', () => {

@@ -102,6 +102,19 @@ export function ComparisonControls(props: ComparisonControlsProps) {
       <FormControlLabel
         control={
           <Switch
+            checked={state.changedOnly}
+            onChange={event =>
+              onChange({ ...state, changedOnly: event.target.checked })
+            }
+            color="primary"
+          />
+        }
+        label={t('controls.changedOnly')}
+      />
+
+      <FormControlLabel
+        control={
+          <Switch
             checked={state.differencesOnly}
             onChange={event =>
               onChange({ ...state, differencesOnly: event.target.checked })

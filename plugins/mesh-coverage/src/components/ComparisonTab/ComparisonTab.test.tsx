@@ -3,10 +3,18 @@ import {
   SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { meshCoverageApiRef } from '../../api';
-import { servedMatrix } from '../../__testUtils__/fixtures';
+import {
+  servedCurrentMatrix,
+  servedMatrix,
+} from '../../__testUtils__/fixtures';
 import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
 import { ComparisonTab } from './ComparisonTab';
 
@@ -235,5 +243,117 @@ describe('ComparisonTab', () => {
       </TestApiProvider>,
     );
     expect(await screen.findByText('Error: backend down')).toBeInTheDocument();
+  });
+
+  describe('editions', () => {
+    /** The API serves the current edition by default and either edition on request. */
+    function renderEditions(route = '/') {
+      const seed = servedMatrix();
+      seed.meta = {
+        ...seed.meta,
+        edition: 'seed',
+        editions: servedCurrentMatrix().meta.editions,
+      };
+      const api = mockMeshCoverageApi({
+        getMatrix: jest.fn(async (options?: { edition?: string }) =>
+          options?.edition === 'seed' ? seed : servedCurrentMatrix(),
+        ),
+      });
+      return {
+        api,
+        rendered: renderInTestApp(
+          <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+            <ComparisonTab />
+          </TestApiProvider>,
+          { routeEntries: [route] },
+        ),
+      };
+    }
+    const cell = (responsibilityId: string, toolId: string) =>
+      document.querySelector(
+        `tr[data-responsibility="${responsibilityId}"] [data-tool="${toolId}"]`,
+      )!;
+
+    it('marks a changed cell with the document’s value, the version, the source link and the claim’s age', async () => {
+      await renderEditions();
+      await screen.findByText('Protocols');
+      const circuitBreaker = cell('circuit-breaker', 'linkerd');
+      expect(circuitBreaker).toHaveAttribute('data-changed', 'true');
+      expect(circuitBreaker).toHaveTextContent('Changed');
+      expect(circuitBreaker).toHaveTextContent('Supported');
+      expect(circuitBreaker).toHaveTextContent('since stable-2.13.0');
+      expect(circuitBreaker).toHaveTextContent(
+        /verified \d{4}-\d{2}-\d{2} \(/,
+      );
+      expect(
+        circuitBreaker.querySelector('[data-replaced]'),
+      ).toHaveTextContent('Source document: Not supported');
+      expect(
+        within(circuitBreaker as HTMLElement).getByRole('link', {
+          name: /^source/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        expect.stringMatching(/^https:\/\/github\.com\/linkerd\//),
+      );
+      // A cell no claim touched carries no mark.
+      expect(cell('mtls', 'linkerd')).not.toHaveAttribute('data-changed');
+      // A cell the document lacked says so.
+      expect(
+        cell('mtls', 'cilium').querySelector('[data-replaced]'),
+      ).toHaveTextContent('Source document: not compared');
+    });
+
+    it('shows each tool’s licence, governance, checked version and status in its column header', async () => {
+      await renderEditions();
+      await screen.findByText('Protocols');
+      const consul = screen
+        .getAllByRole('columnheader')
+        .find(th => th.textContent?.startsWith('Consul'))!;
+      expect(consul).toHaveTextContent('Business Source License');
+      expect(consul).toHaveTextContent('checked against');
+      const lattice = screen
+        .getAllByRole('columnheader')
+        .find(th => th.textContent?.startsWith('AWS VPC Lattice'))!;
+      expect(lattice).toHaveTextContent('2026-09-30');
+    });
+
+    it('switches to the source document and back', async () => {
+      const { api } = renderEditions();
+      await screen.findByText('Protocols');
+      expect(
+        screen.getByRole('button', { name: /^Current, checked/ }),
+      ).toHaveAttribute('aria-pressed', 'true');
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Source document' }),
+      );
+      await waitFor(() =>
+        expect(api.getMatrix).toHaveBeenLastCalledWith({ edition: 'seed' }),
+      );
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: 'Source document' }),
+        ).toHaveAttribute('aria-pressed', 'true'),
+      );
+      expect(cell('circuit-breaker', 'linkerd')).not.toHaveAttribute(
+        'data-changed',
+      );
+      expect(cell('circuit-breaker', 'linkerd')).toHaveTextContent(
+        'Not supported',
+      );
+    });
+
+    it('filters to the rows changed since the source document', async () => {
+      await renderEditions('/?changed=1');
+      await screen.findByText('Protocols');
+      const rows = [...document.querySelectorAll('tbody tr')];
+      expect(rows.length).toBeGreaterThan(20);
+      for (const row of rows) {
+        expect(row.querySelector('[data-changed]')).not.toBeNull();
+      }
+      expect(
+        document.querySelector('tr[data-responsibility="protocol-tcp"]'),
+      ).not.toBeNull(); // Cilium's new cell, VPC Lattice's correction
+    });
   });
 });

@@ -20,6 +20,7 @@ import { readViewState, writeViewState } from '../../lib/viewState';
 import { meshCoverageTranslationRef } from '../../translation';
 import { ComparisonControls } from '../ComparisonControls';
 import { ComparisonGroups } from '../ComparisonGroups';
+import { EditionSwitch } from '../EditionSwitch';
 import { Legend } from '../Legend';
 import { MatrixText } from '../MatrixText';
 
@@ -32,7 +33,6 @@ const useStyles = makeStyles(theme => ({
 export function ComparisonTab() {
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
-  const { loading, error, matrix, index } = useMatrix();
   const { appLanguage, switchAppLanguage } = useAppMatrixLanguage();
   const [params, setParams] = useSearchParams();
   const query = params.toString();
@@ -40,6 +40,7 @@ export function ComparisonTab() {
     () => readViewState(new URLSearchParams(query), appLanguage),
     [query, appLanguage],
   );
+  const { loading, error, matrix, index } = useMatrix(state.edition);
   const view = useMemo(
     () => (index ? buildComparisonView(index, state) : undefined),
     [index, state],
@@ -93,6 +94,12 @@ export function ComparisonTab() {
           />
         </div>
       )}
+      <div className={classes.intro}>
+        <EditionSwitch
+          meta={matrix.meta}
+          onChange={edition => setState({ ...state, edition })}
+        />
+      </div>
       <ComparisonControls
         tools={matrix.tools}
         state={state}

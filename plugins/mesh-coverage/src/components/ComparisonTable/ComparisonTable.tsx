@@ -7,10 +7,12 @@ import {
   Language,
   MatrixCell,
   MeshTool,
+  ToolFact,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
 import { useMemo } from 'react';
-import { ViewGroup } from '../../lib/comparisonView';
+import { claimAgeInDays, formatClaimAge, isAgeing } from '../../lib/claimAge';
+import { isChangedCell, ViewGroup } from '../../lib/comparisonView';
 import { localize } from '../../lib/localize';
 import { safeHttpUrl } from '../../lib/safeUrl';
 import { meshCoverageTranslationRef } from '../../translation';
@@ -58,6 +60,31 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     fontSize: theme.typography.caption.fontSize,
   },
+  changedCell: {
+    boxShadow: `inset 3px 0 0 ${theme.palette.info.main}`,
+  },
+  changed: {
+    display: 'inline-block',
+    marginBottom: theme.spacing(0.5),
+    padding: theme.spacing(0, 0.75),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.info.main}`,
+    color: theme.palette.info.main,
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: 500,
+  },
+  ageing: {
+    display: 'block',
+    color: theme.palette.warning.dark,
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: 500,
+  },
+  profile: {
+    display: 'block',
+    fontWeight: 400,
+    color: theme.palette.text.secondary,
+    fontSize: theme.typography.caption.fontSize,
+  },
 }));
 
 /** What every cell of a table shares, made once per table: cells run no hooks of their own. */
@@ -66,6 +93,55 @@ interface CellKit {
   t: TranslationFunction<typeof meshCoverageTranslationRef.T>;
   support: SupportLabelKit;
   language: Language;
+  /** When the table was rendered: the age of claims counts from here. */
+  now: Date;
+}
+
+/** What the source document said where a claim changed the cell. */
+function renderReplaced(cell: MatrixCell, kit: CellKit) {
+  const { classes, t, language } = kit;
+  const replaced = cell.replaces;
+  return (
+    <span className={classes.detail} data-replaced>
+      {t('table.replaced')}{' '}
+      {replaced ? (
+        <>
+          {renderSupportLabel(replaced.support, kit.support)}
+          {(replaced.note || replaced.alternative) && (
+            <MatrixText
+              className={classes.detail}
+              text={replaced.note ?? replaced.alternative}
+              language={language}
+            />
+          )}
+        </>
+      ) : (
+        t('table.notCompared')
+      )}
+    </span>
+  );
+}
+
+function renderVerified(verifiedAt: string, kit: CellKit) {
+  const { classes, t, language, now } = kit;
+  const days = claimAgeInDays(verifiedAt, now);
+  return (
+    <>
+      <span className={classes.detail}>
+        {days === undefined
+          ? t('table.verifiedAt', { date: verifiedAt })
+          : t('table.verifiedAgo', {
+              date: verifiedAt,
+              age: formatClaimAge(days, language),
+            })}
+      </span>
+      {isAgeing(verifiedAt, now) && (
+        <span className={classes.ageing} data-ageing>
+          {t('table.ageing')}
+        </span>
+      )}
+    </>
+  );
 }
 
 function renderCellDetails(cell: MatrixCell, kit: CellKit) {
@@ -85,11 +161,7 @@ function renderCellDetails(cell: MatrixCell, kit: CellKit) {
           {t('table.since', { version: cell.since })}
         </span>
       )}
-      {cell.verifiedAt && (
-        <span className={classes.detail}>
-          {t('table.verifiedAt', { date: cell.verifiedAt })}
-        </span>
-      )}
+      {cell.verifiedAt && renderVerified(cell.verifiedAt, kit)}
       {source && (
         <Link
           className={classes.detail}
@@ -100,6 +172,53 @@ function renderCellDetails(cell: MatrixCell, kit: CellKit) {
           {t('table.source')}
         </Link>
       )}
+      {isChangedCell(cell) && renderReplaced(cell, kit)}
+    </>
+  );
+}
+
+/** A sourced fact about a tool, linked to its source when that is an http(s) URL. */
+function renderToolFact(
+  fact: ToolFact | undefined,
+  text: string | undefined,
+  kit: CellKit,
+) {
+  if (!fact || !text) {
+    return null;
+  }
+  const source = safeHttpUrl(fact.source);
+  return (
+    <span className={kit.classes.profile} lang={kit.language}>
+      {source ? (
+        <Link to={source} target="_blank" rel="noopener noreferrer">
+          {text}
+        </Link>
+      ) : (
+        text
+      )}
+    </span>
+  );
+}
+
+/** Licence, governance, checked version and support status under a tool's name. */
+function renderToolProfile(tool: MeshTool, kit: CellKit) {
+  const { profile } = tool;
+  if (!profile) {
+    return null;
+  }
+  const text = (fact?: ToolFact) =>
+    fact ? localize(fact.text, kit.language) : undefined;
+  return (
+    <>
+      {renderToolFact(profile.licence, text(profile.licence), kit)}
+      {renderToolFact(profile.governance, text(profile.governance), kit)}
+      {renderToolFact(
+        profile.version,
+        profile.version &&
+          kit.t('table.checkedVersion', { version: text(profile.version)! }),
+        kit,
+      )}
+      {renderToolFact(profile.status, text(profile.status), kit)}
     </>
   );
 }
@@ -112,24 +231,22 @@ function renderCellContent(
   if (!cell) {
     return renderSupportLabel('missing', kit.support);
   }
-  const details = renderCellDetails(cell, kit);
-  if (tool.kind === 'baseline' && cell.alternative) {
-    // Without a mesh the answer is what to build or deploy instead.
-    return (
-      <>
+  return (
+    <>
+      {isChangedCell(cell) && (
+        <span className={kit.classes.changed}>{kit.t('table.changed')}</span>
+      )}
+      {tool.kind === 'baseline' && cell.alternative ? (
+        // Without a mesh the answer is what to build or deploy instead.
         <MatrixText
           text={cell.alternative}
           language={kit.language}
           component="div"
         />
-        {details}
-      </>
-    );
-  }
-  return (
-    <>
-      {renderSupportLabel(cell.support, kit.support)}
-      {details}
+      ) : (
+        <div>{renderSupportLabel(cell.support, kit.support)}</div>
+      )}
+      {renderCellDetails(cell, kit)}
     </>
   );
 }
@@ -145,7 +262,7 @@ export function ComparisonTable(props: {
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   const support = useSupportLabelKit();
   const kit = useMemo(
-    () => ({ classes, t, support, language }),
+    () => ({ classes, t, support, language, now: new Date() }),
     [classes, t, support, language],
   );
   return (
@@ -172,6 +289,7 @@ export function ComparisonTable(props: {
                     : t('table.withoutMesh')}
                 </Typography>
               )}
+              {renderToolProfile(tool, kit)}
             </th>
           ))}
         </tr>
@@ -189,7 +307,16 @@ export function ComparisonTable(props: {
               <MatrixText text={row.responsibility.title} language={language} />
             </th>
             {view.tools.map((tool, i) => (
-              <td key={tool.id} data-tool={tool.id} className={classes.cell}>
+              <td
+                key={tool.id}
+                data-tool={tool.id}
+                data-changed={isChangedCell(row.cells[i]) || undefined}
+                className={
+                  isChangedCell(row.cells[i])
+                    ? `${classes.cell} ${classes.changedCell}`
+                    : classes.cell
+                }
+              >
                 {renderCellContent(tool, row.cells[i], kit)}
               </td>
             ))}

@@ -4,6 +4,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CoverageReport } from '@meshcoverage/plugin-mesh-coverage-common';
 import { screen } from '@testing-library/react';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
+import { servedCurrentMatrix } from '../../__testUtils__/fixtures';
 import {
   mockChecksApi,
   mockMeshCoverageApi,
@@ -46,6 +47,7 @@ async function render(
   coverage?: Partial<CoverageReport> | Error,
 ) {
   const api = mockMeshCoverageApi({
+    matrix: servedCurrentMatrix(),
     getCoverage: jest.fn(async () => {
       if (coverage instanceof Error) {
         throw coverage;
@@ -85,6 +87,9 @@ describe('EntityMeshCoverageCard', () => {
     expect(gaps).toHaveTextContent('Bearer authentication with JWT');
     expect(gaps).toHaveTextContent('Without a mesh: Run OAuth2 Proxy');
     expect(gaps).not.toHaveTextContent('Mutual TLS');
+    expect(screen.getByTestId('mesh-coverage-edition')).toHaveTextContent(
+      /^Figures from the current edition of the matrix \(\d{4}-\d{2}-\d{2}\)$/,
+    );
   });
 
   it('shows annotation errors prominently', async () => {

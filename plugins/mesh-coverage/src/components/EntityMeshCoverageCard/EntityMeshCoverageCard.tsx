@@ -11,6 +11,7 @@ import { makeStyles, Typography } from '@material-ui/core';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useMatrix } from '../../hooks/useMatrix';
+import { EditionNote } from '../EditionSwitch';
 import { catalogInfoSnippet } from '../../lib/catalogInfoSnippet';
 import { meshCoverageTranslationRef } from '../../translation';
 import { MatrixText } from '../MatrixText';
@@ -150,6 +151,7 @@ export function EntityMeshCoverageCard() {
         </Typography>
         <MeshCoverageScorecard report={report} />
       </div>
+      <EditionNote meta={matrix?.meta} />
     </InfoCard>
   );
 }

@@ -27,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useMatrix } from '../../hooks/useMatrix';
+import { EditionNote } from '../EditionSwitch';
 import { meshCoverageTranslationRef } from '../../translation';
 import { EntityMeshCoverageCard } from '../EntityMeshCoverageCard';
 import { HeaderRow } from '../HeaderRow';
@@ -188,6 +189,7 @@ export function EntityMeshCoverageContent() {
               </Table>
             </>
           )}
+          <EditionNote meta={matrix?.meta} />
         </InfoCard>
       </Grid>
     </Grid>

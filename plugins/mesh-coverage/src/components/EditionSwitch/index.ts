@@ -1,0 +1,1 @@
+export { EditionNote, EditionSwitch, plainEdition } from './EditionSwitch';
