@@ -256,7 +256,8 @@ describe.each(databases.eachSupportedId())(
         expect(res.status).toBe(400);
         expect(res.body.error).toEqual({
           name: 'InputError',
-          message: 'edition: unknown edition "latest"; use one of seed, current',
+          message:
+            'edition: unknown edition "latest"; use one of seed, current',
         });
       });
 

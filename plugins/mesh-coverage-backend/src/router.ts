@@ -141,9 +141,7 @@ export async function createRouter(
 
   router.get('/matrix', async (req, res) => {
     const { edition } = parse(matrixQuery, req.query);
-    const { representations } = await meshCoverage.getSerializedMatrix(
-      edition,
-    );
+    const { representations } = await meshCoverage.getSerializedMatrix(edition);
     const encoding = matrixEncodingFor(req);
     const { body, etag } = representations[encoding];
     res.setHeader('ETag', etag);

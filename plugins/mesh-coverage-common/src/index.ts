@@ -10,10 +10,7 @@ export * from './model/matrixIndex';
 export type { ScannedIdList } from './model/idListScanner';
 export type { PositionSet } from './model/positions';
 export * from './schema/validateMeshMatrix';
-export {
-  meshMatrixSchema,
-  matrixOverlaySchema,
-} from './schema/matrixSchema';
+export { meshMatrixSchema, matrixOverlaySchema } from './schema/matrixSchema';
 export * from './data/builtinMatrix';
 export * from './overlay/applyMatrixOverlay';
 export * from './annotations/annotations';

@@ -98,18 +98,16 @@ describe.each(databases.eachSupportedId())(
       expect(service.getEdition('current').matrix).toBe(
         builtinEdition('current').matrix,
       );
-      expect(service.getEdition('current').meta.version).not.toBe(
-        meta.version,
-      );
+      expect(service.getEdition('current').meta.version).not.toBe(meta.version);
     });
 
     it('refuses an unknown edition, or an edition beside a path', async () => {
       await expect(create({ edition: 'latest' })).rejects.toThrow(
         "meshCoverage.matrix.edition: unknown edition 'latest'; use one of seed, current",
       );
-      await expect(
-        create({ edition: 'seed', path: 'a.yaml' }),
-      ).rejects.toThrow(/edition picks a built-in matrix, but path names/);
+      await expect(create({ edition: 'seed', path: 'a.yaml' })).rejects.toThrow(
+        /edition picks a built-in matrix, but path names/,
+      );
     });
 
     /** An operator overlay: one sourced claim on linkerd × circuit-breaker of the seed. */

@@ -76,13 +76,15 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
   const overlays = (matrix?.getOptionalStringArray('overlays') ?? []).map(
     location => documentSource(location, timeoutMs),
   );
+  let document: MatrixDocumentSource | undefined;
+  if (path) {
+    document = { type: 'file', path };
+  } else if (url) {
+    document = { type: 'url', url, timeoutMs };
+  }
   return {
     edition: (edition as MatrixEdition | undefined) ?? DEFAULT_EDITION,
-    document: path
-      ? { type: 'file', path }
-      : url
-      ? { type: 'url', url, timeoutMs }
-      : undefined,
+    document,
     overlays,
     refresh,
   };

@@ -27,7 +27,9 @@ export function parseMatrixText(
       : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new Error(
-      `Could not parse the mesh ${kind} in ${name}: ${(error as Error).message}`,
+      `Could not parse the mesh ${kind} in ${name}: ${
+        (error as Error).message
+      }`,
     );
   }
 }

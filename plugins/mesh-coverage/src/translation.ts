@@ -57,7 +57,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
       seed: 'Source document',
       current: 'Current',
       currentDated: 'Current, checked {{date}}',
-      custom: 'Showing your portal’s matrix ({{source}}); the buttons show the built-in editions.',
+      custom:
+        'Showing your portal’s matrix ({{source}}); the buttons show the built-in editions.',
       overlays: 'with your claims from {{overlays}}',
       seedDescription:
         'The source document exactly as published: no sources or dates per cell.',

@@ -85,9 +85,7 @@ describe('built-in matrix', () => {
   });
 
   describe.each(
-    SEED_MATRIX.categories.map(
-      c => [`${c.number}. ${c.title.en}`, c] as const,
-    ),
+    SEED_MATRIX.categories.map(c => [`${c.number}. ${c.title.en}`, c] as const),
   )('section %s', (_, category) => {
     it('reproduces every heading, intro, row, cell, note, alternative and mark of the seed', () => {
       expect(renderCategory(SEED_MATRIX, category)).toEqual(

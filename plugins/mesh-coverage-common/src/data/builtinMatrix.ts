@@ -1,4 +1,7 @@
-import { MatrixOverlay, parseMatrixOverlay } from '../overlay/applyMatrixOverlay';
+import {
+  MatrixOverlay,
+  parseMatrixOverlay,
+} from '../overlay/applyMatrixOverlay';
 import { MatrixEdition, MeshMatrix } from '../model/types';
 import seedMatrixDocument from './seed-matrix.json';
 import currentOverlayDocument from './current-overlay.json';

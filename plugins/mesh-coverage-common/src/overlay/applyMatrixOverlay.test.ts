@@ -88,9 +88,9 @@ describe('applyMatrixOverlay', () => {
       cells: [],
     });
     if (!result.valid) throw new Error(JSON.stringify(result.problems));
-    expect(
-      result.matrix.tools.find(t => t.id === 'consul')?.profile,
-    ).toEqual({ licence });
+    expect(result.matrix.tools.find(t => t.id === 'consul')?.profile).toEqual({
+      licence,
+    });
   });
 
   it('names unknown ids with the closest valid one', () => {

@@ -203,7 +203,9 @@ export const matrixOverlaySchema = z.strictObject(
     cells: list(cellClaimSchema, 'cell claims'),
   },
   {
-    error: objectError('a matrix overlay { cells, tools?, description?, date? }'),
+    error: objectError(
+      'a matrix overlay { cells, tools?, description?, date? }',
+    ),
   },
 );
 

@@ -18,9 +18,7 @@ const problemsOf = (document: unknown) => {
 
 describe('validateMeshMatrix', () => {
   it('accepts an exported matrix loaded back from JSON', () => {
-    const result = validateMeshMatrix(
-      JSON.parse(JSON.stringify(SEED_MATRIX)),
-    );
+    const result = validateMeshMatrix(JSON.parse(JSON.stringify(SEED_MATRIX)));
     expect(result.valid).toBe(true);
   });
 
