@@ -44,24 +44,45 @@ export async function api(path, init = {}) {
   return response.json();
 }
 
-/** The built-in matrix with one hostile note: matrix text must render as text. */
-function hostileMatrix() {
-  const matrix = JSON.parse(
-    readFileSync(resolve(ROOT, 'plugins/mesh-coverage-common/src/data/builtin-matrix.json'), 'utf8'),
-  );
-  const cell = matrix.cells.find(c => c.toolId === 'consul' && c.responsibilityId === 'jwt-auth');
-  cell.note = { en: HOSTILE_NOTE, ja: HOSTILE_NOTE };
-  return matrix;
-}
+/**
+ * An operator overlay on the default (current) edition with one hostile note: text from an overlay
+ * must render as text.
+ */
+export const HOSTILE_OVERLAY = {
+  description: { en: 'A hostile note', ja: '悪意のある注記' },
+  cells: [
+    {
+      toolId: 'consul',
+      responsibilityId: 'jwt-auth',
+      support: 'yes',
+      note: { en: HOSTILE_NOTE, ja: HOSTILE_NOTE },
+      source: 'https://developer.hashicorp.com/consul/docs/reference/config-entry/jwt-provider',
+      verifiedAt: '2026-12-01',
+      replaces: { support: 'yes' },
+    },
+  ],
+};
 
 /**
- * Starts `npm start` with an override matrix (by default the built-in one with a hostile note) and
- * waits for the catalog and, unless `waitForFacts` is false, the first scorecard facts.
+ * Starts `npm start` on the default edition with an overlay (by default one hostile note), or on a
+ * matrix file of its own, and waits for the catalog and, unless `waitForFacts` is false, the first
+ * scorecard facts.
+ *
+ * @param {{ matrix?: object, overlay?: object, waitForFacts?: boolean, env?: Record<string, string> }} [options]
  */
-export async function startPortal({ matrix = hostileMatrix(), waitForFacts = true, env = {} } = {}) {
+export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTILE_OVERLAY, waitForFacts = true, env = {} } = {}) {
   mkdirSync(OUTPUT, { recursive: true });
-  const matrixPath = resolve(OUTPUT, 'portal-matrix.json');
-  writeFileSync(matrixPath, JSON.stringify(matrix, null, 2));
+  const matrixConfig = {};
+  if (matrix) {
+    const matrixPath = resolve(OUTPUT, 'portal-matrix.json');
+    writeFileSync(matrixPath, JSON.stringify(matrix, null, 2));
+    matrixConfig.APP_CONFIG_meshCoverage_matrix_path = JSON.stringify(matrixPath);
+  }
+  if (overlay) {
+    const overlayPath = resolve(OUTPUT, 'portal-overlay.json');
+    writeFileSync(overlayPath, JSON.stringify(overlay, null, 2));
+    matrixConfig.APP_CONFIG_meshCoverage_matrix_overlays = JSON.stringify([overlayPath]);
+  }
   const log = openSync(resolve(OUTPUT, 'portal.log'), 'w');
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
@@ -70,7 +91,7 @@ export async function startPortal({ matrix = hostileMatrix(), waitForFacts = tru
     env: {
       ...process.env,
       BROWSER: 'none',
-      APP_CONFIG_meshCoverage_matrix_path: JSON.stringify(matrixPath),
+      ...matrixConfig,
       ...env,
     },
   });
@@ -124,5 +145,5 @@ export async function startPortal({ matrix = hostileMatrix(), waitForFacts = tru
     await stop();
     throw error;
   }
-  return { stop, matrixPath };
+  return { stop };
 }

@@ -7,6 +7,11 @@ import { launchBrowser, screenshot, signedInPage } from './browser.mjs';
 import { api, FRONTEND, HOSTILE_NOTE, startPortal } from './portal.mjs';
 
 const rowHeaders = page => page.locator('tbody th[scope="row"]').allTextContents();
+/** Column names: the tool's name, without the licence, governance, version and status beneath it. */
+const columnNames = page =>
+  page
+    .locator('thead th[scope="col"]')
+    .evaluateAll(ths => ths.map(th => (th.querySelector('[data-tool-name]') ?? th).textContent));
 
 describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   let portal;
@@ -36,7 +41,7 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     const rows = await rowHeaders(page);
     assert.equal(rows.length, 36, 'mTLS is listed under 04 and 05, as in the source');
     assert.equal(new Set(rows).size, 35);
-    const columns = new Set(await page.locator('thead th[scope="col"]').allTextContents());
+    const columns = new Set(await columnNames(page));
     for (const tool of ['Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice', 'Cilium', 'Kiali', 'X-Ray']) {
       assert.ok(columns.has(tool), `column ${tool}`);
     }
@@ -44,11 +49,63 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await screenshot(page, 'comparison');
   });
 
+  it('starts on the current edition, with the overlay on top, and serves both built-in editions', async () => {
+    const served = await api('/api/mesh-coverage/matrix');
+    assert.equal(served.meta.edition, 'current');
+    assert.equal(served.meta.overlays.length, 1);
+    const seed = await api('/api/mesh-coverage/matrix?edition=seed');
+    assert.equal(seed.meta.edition, 'seed');
+    assert.ok(!seed.cells.some(c => c.source));
+  });
+
+  it('switches between the source document and the current edition, and shows each change with its source', async () => {
+    const linkerdCircuitBreaker = 'tr[data-responsibility="circuit-breaker"] td[data-tool="linkerd"]';
+    // The portal serves the current edition with an overlay of its own: that is what it shows first.
+    assert.equal(await page.getByRole('button', { name: 'Your portal’s matrix' }).getAttribute('aria-pressed'), 'true');
+    await page.getByText(/^The current edition with your portal’s own claims from /).waitFor();
+    await page.getByRole('button', { name: 'Source document' }).click();
+    await page.waitForFunction(
+      selector => document.querySelector(selector)?.textContent === 'Not supported',
+      linkerdCircuitBreaker,
+    );
+    assert.match(page.url(), /edition=seed/);
+    assert.equal(await page.locator('td[data-changed]').count(), 0);
+
+    await page.getByRole('button', { name: /^Current, checked \d{4}-\d{2}-\d{2}$/ }).click();
+    const cell = page.locator(linkerdCircuitBreaker);
+    await cell.locator('[data-replaced]').waitFor();
+    assert.equal(await cell.getAttribute('data-changed'), 'true');
+    const text = await cell.textContent();
+    assert.match(text, /^ChangedSupportedEndpoint-level .*since stable-2\.13\.0verified \d{4}-\d{2}-\d{2} \(/);
+    assert.match(text, /Source document: Not supported$/);
+    assert.equal(
+      await cell.getByRole('link', { name: /^source/ }).getAttribute('href'),
+      'https://github.com/linkerd/linkerd2/releases/tag/stable-2.13.0',
+    );
+    const consulHeader = page.locator('thead th[data-column="consul"]').first();
+    assert.match(await consulHeader.textContent(), /Business Source License/);
+    await screenshot(page, 'comparison-current');
+  });
+
+  it('lists only what changed since the source document', async () => {
+    await page.getByLabel('Changed since the source document').check();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length < 36);
+    const rows = await page.locator('tbody tr').evaluateAll(trs => trs.map(tr => Boolean(tr.querySelector('td[data-changed]'))));
+    assert.ok(rows.length > 20, `${rows.length} rows changed`);
+    assert.ok(rows.every(Boolean), 'every row shown has a changed cell');
+    assert.match(page.url(), /changed=1/);
+    await screenshot(page, 'comparison-changed-only');
+    await page.getByLabel('Changed since the source document').uncheck();
+    await page.goto(`${FRONTEND}/mesh-comparison?lang=en`);
+    await page.getByRole('heading', { name: 'Protocols' }).waitFor();
+  });
+
   it('switches to Japanese', async () => {
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('heading', { name: 'プロトコル' }).waitFor();
     assert.ok(await page.getByText('サーキットブレイカー').first().isVisible());
     assert.ok(await page.getByText('差分のみ').isVisible(), 'UI strings switch too');
+    assert.ok(await page.getByRole('button', { name: '元資料' }).isVisible(), 'the edition switch too');
     assert.match(page.url(), /lang=ja/);
     await screenshot(page, 'comparison-ja');
     await page.getByRole('button', { name: 'English' }).click();
@@ -57,8 +114,10 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
 
   it('shows differences only', async () => {
     await page.getByLabel('Differences only').check();
-    await page.waitForFunction(() => document.querySelectorAll('tbody th[scope="row"]').length === 14);
-    assert.ok(!(await rowHeaders(page)).includes('TCP'));
+    await page.waitForFunction(() => document.querySelectorAll('tbody th[scope="row"]').length === 21);
+    const rows = await rowHeaders(page);
+    assert.ok(rows.includes('TCP'), 'VPC Lattice carries raw TCP only behind TLS passthrough');
+    assert.ok(!rows.includes('Service discovery'), 'every mesh does service discovery');
     await page.getByLabel('Differences only').uncheck();
   });
 
@@ -74,8 +133,7 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await shared.goto(`${FRONTEND}/mesh-comparison?lang=en&diff=1&q=sidecar&tools=istio,linkerd,cilium`);
     await shared.getByRole('heading', { name: 'Service mesh patterns' }).waitFor();
     assert.deepEqual(await rowHeaders(shared), ['Sidecar pattern', 'Sidecarless pattern']);
-    const columns = await shared.locator('thead th[scope="col"]').allTextContents();
-    assert.deepEqual(columns, ['Responsibility', 'Istio', 'Linkerd', 'Cilium']);
+    assert.deepEqual(await columnNames(shared), ['Responsibility', 'Istio', 'Linkerd', 'Cilium']);
     await shared.context().close();
   });
 
@@ -89,8 +147,19 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     assert.equal(download.suggestedFilename(), 'mesh-comparison.csv');
     const rows = parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(rows, [
-      ['category', 'group', 'responsibilityId', 'responsibility', 'Kubernetes', 'Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice'],
-      ['Resilience management', 'Resilience management', 'circuit-breaker', 'Circuit breaker', 'unknown', 'yes', 'no', 'yes', 'yes'],
+      ['category', 'group', 'responsibilityId', 'responsibility', 'Kubernetes', 'Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice', 'Cilium'],
+      [
+        'Resilience management',
+        'Resilience management',
+        'circuit-breaker',
+        'Circuit breaker',
+        'no: Client library (e.g. Polly, Resilience4j CircuitBreaker);\nat the edge, gateway circuit breaking (e.g. Envoy Gateway BackendTrafficPolicy)',
+        'yes: Ambient mode: needs a waypoint proxy',
+        'yes: Endpoint-level HTTP/gRPC circuit breaking (failure accrual) in the outbound proxy, enabled per Service',
+        'yes',
+        'no: Target group config has active health checks only; no outlier detection or circuit-breaker settings',
+        'partial: Only through raw Envoy config (CiliumClusterwideEnvoyConfig); no high-level API',
+      ],
     ]);
   });
 
@@ -98,25 +167,33 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(`${FRONTEND}/mesh-comparison/recommendation?need=mtls,jwt-auth,circuit-breaker`);
     await page.locator('tbody tr[data-tool]').first().waitFor();
     const ranked = await page.locator('tbody tr[data-tool]').evaluateAll(rows => rows.map(r => r.dataset.tool));
-    assert.deepEqual(ranked, ['istio', 'consul', 'vpc-lattice', 'linkerd', 'cilium']);
-    assert.match(await page.locator('tr[data-tool="linkerd"]').textContent(), /1 of 3/);
+    assert.deepEqual(ranked, ['istio', 'consul', 'linkerd', 'cilium', 'vpc-lattice']);
+    assert.match(await page.locator('tr[data-tool="linkerd"]').textContent(), /2 of 3/);
     await screenshot(page, 'recommendation');
   });
 
   it("shows a component's coverage, gaps, alternatives and scorecard on its card", async () => {
     await page.goto(`${FRONTEND}/catalog/default/component/shipping-service`);
     await page.getByTestId('mesh-coverage-value').waitFor();
-    assert.equal(await page.getByTestId('mesh-coverage-value').textContent(), '83 %');
+    // The current edition's corrections: VPC Lattice offers no retries and no mTLS of its own.
+    assert.equal(await page.getByTestId('mesh-coverage-value').textContent(), '50 %');
     assert.equal(await page.getByTestId('mesh-coverage-mesh').textContent(), 'AWS VPC Lattice');
     const gaps = page.getByRole('list', { name: 'Gaps' });
-    assert.match(await gaps.textContent(), /Filter metrics per microservice endpoint/);
+    assert.deepEqual(
+      await gaps.locator('li').evaluateAll(items => items.map(li => li.dataset.responsibility)),
+      ['retries', 'mtls', 'metrics-per-endpoint'],
+    );
+    assert.match(
+      await page.getByTestId('mesh-coverage-edition').textContent(),
+      /^Figures from your portal’s matrix|^Figures from the current edition/,
+    );
     await page.locator('li[data-check]').first().waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('li[data-check="meshCoverageNoGaps"]').getAttribute('data-result'), 'failed');
     assert.match(
       await page.locator('li[data-check="meshCoverageNoGaps"]').textContent(),
-      /Cover metrics-per-endpoint in the app and list it in meshcoverage.io\/implements, or run a mesh that covers it \(istio, linkerd, consul\)/,
+      /Cover metrics-per-endpoint in the app and list it in meshcoverage.io\/implements, or run a mesh that covers it \(istio, linkerd, consul, cilium\)/,
     );
-    assert.equal(await page.locator('li[data-check="meshCoverageMtls"]').getAttribute('data-result'), 'passed');
+    assert.equal(await page.locator('li[data-check="meshCoverageMtls"]').getAttribute('data-result'), 'failed');
     await screenshot(page, 'card');
   });
 
@@ -136,12 +213,12 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     const statuses = await page
       .locator('tr[data-responsibility] td[data-status]')
       .evaluateAll(cells => cells.map(c => `${c.closest('tr').dataset.responsibility}=${c.dataset.status}`));
-    assert.ok(statuses.includes('circuit-breaker=gap'));
+    assert.ok(statuses.includes('circuit-breaker=mesh'), 'Linkerd circuit breaking since stable-2.13.0');
     assert.ok(statuses.includes('jwt-auth=app'));
     assert.ok(statuses.includes('mtls=mesh'));
     await page.getByLabel('What if this component ran').click();
-    await page.getByRole('option', { name: 'Istio' }).click();
-    await page.getByText(/Coverage would change from 86 % to 100 %/).waitFor();
+    await page.getByRole('option', { name: 'AWS VPC Lattice' }).click();
+    await page.getByText(/Coverage would change from 100 % to 57 %/).waitFor();
     await screenshot(page, 'tab-what-if');
   });
 

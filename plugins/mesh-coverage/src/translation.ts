@@ -57,9 +57,10 @@ export const meshCoverageTranslationRef = createTranslationRef({
       seed: 'Source document',
       current: 'Current',
       currentDated: 'Current, checked {{date}}',
-      custom:
-        'Showing your portal’s matrix ({{source}}); the buttons show the built-in editions.',
-      overlays: 'with your claims from {{overlays}}',
+      served: 'Your portal’s matrix',
+      servedOwn: 'The matrix your portal serves, from {{source}}.',
+      servedWithOverlays:
+        'The {{base}} edition with your portal’s own claims from {{overlays}}.',
       seedDescription:
         'The source document exactly as published: no sources or dates per cell.',
       currentDescription:
@@ -127,6 +128,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
       viewDetails: 'Details',
       edition: 'Figures from the {{edition}} edition of the matrix',
       editionCustom: 'Figures from your portal’s matrix ({{source}})',
+      editionWithOverlays:
+        'Figures from the {{edition}} edition of the matrix with your portal’s claims',
       editionNames: {
         seed: 'source document',
         current: 'current',

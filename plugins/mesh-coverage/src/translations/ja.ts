@@ -40,9 +40,10 @@ const ja = {
   'edition.seed': '元資料',
   'edition.current': '最新版',
   'edition.currentDated': '最新版 ({{date}} 確認)',
-  'edition.custom':
-    'ポータル独自のマトリクス ({{source}}) を表示しています。ボタンは組み込みの版を表示します。',
-  'edition.overlays': '{{overlays}} の独自の主張を適用',
+  'edition.served': 'ポータルのマトリクス',
+  'edition.servedOwn': 'ポータルが提供するマトリクス ({{source}}) です。',
+  'edition.servedWithOverlays':
+    '{{base}}に、ポータル独自の主張 ({{overlays}}) を適用したものです。',
   'edition.seedDescription':
     '公開されたままの元資料です。セルごとの出典や日付はありません。',
   'edition.currentDescription':
@@ -100,6 +101,8 @@ const ja = {
   'card.viewDetails': '詳細',
   'card.edition': 'マトリクスの{{edition}}による数値',
   'card.editionCustom': 'ポータル独自のマトリクス ({{source}}) による数値',
+  'card.editionWithOverlays':
+    'マトリクスの{{edition}}とポータル独自の主張による数値',
   'card.editionNames.seed': '元資料',
   'card.editionNames.current': '最新版',
   'scorecard.title': 'スコアカード',

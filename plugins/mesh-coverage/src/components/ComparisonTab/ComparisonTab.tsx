@@ -41,6 +41,8 @@ export function ComparisonTab() {
     [query, appLanguage],
   );
   const { loading, error, matrix, index } = useMatrix(state.edition);
+  // What the portal serves, for the edition switch (the same request when no edition is asked for).
+  const served = useMatrix();
   const view = useMemo(
     () => (index ? buildComparisonView(index, state) : undefined),
     [index, state],
@@ -96,7 +98,8 @@ export function ComparisonTab() {
       )}
       <div className={classes.intro}>
         <EditionSwitch
-          meta={matrix.meta}
+          served={(served.matrix ?? matrix).meta}
+          requested={state.edition}
           onChange={edition => setState({ ...state, edition })}
         />
       </div>

@@ -279,9 +279,10 @@ export function ComparisonTable(props: {
             <th
               key={tool.id}
               scope="col"
+              data-column={tool.id}
               className={`${classes.cell} ${classes.head}`}
             >
-              {tool.name}
+              <span data-tool-name>{tool.name}</span>
               {tool.kind === 'baseline' && (
                 <Typography variant="caption" display="block">
                   {tool.description

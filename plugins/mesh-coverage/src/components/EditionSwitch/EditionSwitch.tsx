@@ -18,57 +18,80 @@ export function plainEdition(meta: MatrixMeta): MatrixEdition | undefined {
   return meta.overlays?.length ? undefined : meta.edition;
 }
 
+/** What the switch offers: the portal's own matrix (when it is not a plain edition), then the editions. */
+export type EditionChoice = MatrixEdition | 'served';
+
 /**
- * Switches the comparison between the source document and the current edition. Shows the
- * edition in view, or says that the portal serves its own matrix.
+ * Switches the comparison between the source document and the current edition, and back to the
+ * portal's own matrix when it serves one (an operator's file, or an edition with overlays).
  */
 export function EditionSwitch(props: {
-  meta: MatrixMeta;
-  onChange: (edition: MatrixEdition) => void;
+  /** `meta` of the matrix the portal serves. */
+  served: MatrixMeta;
+  /** The edition the view asks for; undefined: the served matrix. */
+  requested?: MatrixEdition;
+  onChange: (edition: MatrixEdition | undefined) => void;
 }) {
-  const { meta } = props;
+  const { served, requested } = props;
   const { t } = useTranslationRef(meshCoverageTranslationRef);
-  const shown = plainEdition(meta);
+  const servedEdition = plainEdition(served);
+  const choices: EditionChoice[] = servedEdition
+    ? [...MATRIX_EDITIONS]
+    : ['served', ...MATRIX_EDITIONS];
+  const shown: EditionChoice = requested ?? servedEdition ?? 'served';
   const dates = new Map(
-    (meta.editions ?? []).map(({ edition, date }) => [edition, date]),
+    (served.editions ?? []).map(({ edition, date }) => [edition, date]),
   );
-  const label = (edition: MatrixEdition) => {
-    if (edition === 'seed') {
+  const label = (choice: EditionChoice) => {
+    if (choice === 'served') {
+      return t('edition.served');
+    }
+    if (choice === 'seed') {
       return t('edition.seed');
     }
-    const date = dates.get(edition);
+    const date = dates.get(choice);
     return date ? t('edition.currentDated', { date }) : t('edition.current');
   };
+  const describe = () => {
+    if (shown === 'seed') {
+      return t('edition.seedDescription');
+    }
+    if (shown === 'current') {
+      return t('edition.currentDescription');
+    }
+    const base = served.edition
+      ? t(`card.editionNames.${served.edition}`)
+      : served.source;
+    return served.overlays?.length
+      ? t('edition.servedWithOverlays', {
+          base,
+          overlays: served.overlays.join(', '),
+        })
+      : t('edition.servedOwn', { source: served.source });
+  };
+  const choose = (choice: EditionChoice) =>
+    props.onChange(
+      choice === 'served' || choice === servedEdition ? undefined : choice,
+    );
   return (
     <FormControl component="fieldset">
       <FormLabel component="legend">{t('edition.label')}</FormLabel>
       <ButtonGroup size="small" aria-label={t('edition.label')}>
-        {MATRIX_EDITIONS.map(edition => (
+        {choices.map(choice => (
           <Button
-            key={edition}
-            data-edition={edition}
-            aria-pressed={shown === edition}
-            variant={shown === edition ? 'contained' : 'outlined'}
+            key={choice}
+            data-edition={choice}
+            aria-pressed={shown === choice}
+            variant={shown === choice ? 'contained' : 'outlined'}
             color="primary"
-            onClick={() => props.onChange(edition)}
+            onClick={() => choose(choice)}
           >
-            {label(edition)}
+            {label(choice)}
           </Button>
         ))}
       </ButtonGroup>
       <Typography variant="caption" color="textSecondary" component="p">
-        {shown
-          ? t(
-              shown === 'seed'
-                ? 'edition.seedDescription'
-                : 'edition.currentDescription',
-            )
-          : [
-              t('edition.custom', { source: meta.source }),
-              meta.overlays?.length
-                ? t('edition.overlays', { overlays: meta.overlays.join(', ') })
-                : '',
-            ].join(' ')}
+        {describe()}
       </Typography>
     </FormControl>
   );
@@ -81,10 +104,14 @@ export function EditionNote(props: { meta: MatrixMeta | undefined }) {
   if (!meta) {
     return null;
   }
-  const edition = plainEdition(meta);
-  const text = edition
-    ? t('card.edition', { edition: t(`card.editionNames.${edition}`) })
-    : t('card.editionCustom', { source: meta.source });
+  const { edition } = meta;
+  let text: string = t('card.editionCustom', { source: meta.source });
+  if (edition) {
+    const name = t(`card.editionNames.${edition}`);
+    text = meta.overlays?.length
+      ? t('card.editionWithOverlays', { edition: name })
+      : t('card.edition', { edition: name });
+  }
   return (
     <Typography
       variant="caption"
@@ -92,7 +119,7 @@ export function EditionNote(props: { meta: MatrixMeta | undefined }) {
       component="p"
       data-testid="mesh-coverage-edition"
     >
-      {edition && meta.editionDate ? `${text} (${meta.editionDate})` : text}
+      {meta.editionDate ? `${text} (${meta.editionDate})` : text}
     </Typography>
   );
 }
