@@ -85,7 +85,7 @@ export async function matrixBench(quick: boolean): Promise<BenchResult[]> {
     // Diagnoses, not goals. First the same comparison with a static token that Backstage can
     // decode as a JWT header (the same static-token check, without the two exceptions a plain
     // token costs); then on a backend whose default auth policy is off, so /matrix skips the
-    // credential check that /health (unauthenticated, DESIGN §6) never pays.
+    // credential check that /health (unauthenticated, docs/api.md) never pays.
     const shaped = await measure(
       7309,
       rounds,

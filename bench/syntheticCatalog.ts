@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { BUILTIN_RESPONSIBILITY_IDS } from '@meshcoverage/plugin-mesh-coverage-common';
+import { SEED_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+
+const RESPONSIBILITY_IDS = SEED_MATRIX.responsibilities.map(r => r.id);
 
 /** A deterministic pseudo-random generator, so every run benchmarks the same catalog. */
 export function random(seed: number) {
@@ -45,7 +47,7 @@ export function syntheticComponents(count: number, seed = 42): Entity[] {
     const size = 2 + Math.floor(next() * 6);
     while (requires.size < size) {
       requires.add(
-        next() < 0.8 ? pick(COMMON) : pick(BUILTIN_RESPONSIBILITY_IDS),
+        next() < 0.8 ? pick(COMMON) : pick(RESPONSIBILITY_IDS),
       );
     }
     const annotations: Record<string, string> = {

@@ -3,10 +3,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import {
   COMPUTED_ANNOTATIONS,
-  CoverageAnnotator,
-  createCoverageAnnotator,
+  coverageAnnotations,
   DefaultRequirements,
-  MatrixIndex,
+  evaluateComponentCoverage,
+  isCoverageSubject,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -19,14 +19,12 @@ export interface MeshCoverageEntityProcessorOptions {
 }
 
 /**
- * Writes the computed `meshcoverage.io/*` annotations (DESIGN §5) on `Component` entities. It only
- * reads the entity and the matrix, never the catalog, and never fails processing: bad input goes
- * to `meshcoverage.io/errors` and the component keeps its place in the catalog.
+ * Writes the computed `meshcoverage.io/*` annotations (docs/annotations.md) on `Component`
+ * entities: the coverage report of `-common`, formatted. It only reads the entity and the matrix,
+ * never the catalog, and never fails processing: bad input goes to `meshcoverage.io/errors` and the
+ * component keeps its place in the catalog.
  */
 export class MeshCoverageEntityProcessor implements CatalogProcessor {
-  /** The annotator of the current matrix, prepared once per matrix (not per component). */
-  private prepared?: { index: MatrixIndex; annotate: CoverageAnnotator };
-
   constructor(private readonly options: MeshCoverageEntityProcessorOptions) {}
 
   getProcessorName(): string {
@@ -38,8 +36,7 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
       return entity;
     }
     try {
-      const { index } = this.options.matrixService.currentMatrix();
-      return this.annotate(entity, this.annotatorFor(index));
+      return this.annotate(entity);
     } catch (error) {
       // Coverage is a decoration; losing it for one pass beats evicting the component.
       this.options.logger.warn('Could not compute mesh coverage', {
@@ -52,64 +49,37 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
     }
   }
 
-  private annotatorFor(index: MatrixIndex): CoverageAnnotator {
-    if (this.prepared?.index !== index) {
-      this.prepared = {
-        index,
-        annotate: createCoverageAnnotator(
-          index,
-          this.options.defaultRequirements,
-        ),
-      };
-    }
-    return this.prepared.annotate;
-  }
-
-  private annotate(entity: Entity, annotate: CoverageAnnotator): Entity {
-    const inputs = withoutComputedAnnotations(entity.metadata.annotations);
-    const type =
-      typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
-    const annotations = annotate({ type, annotations: inputs });
-    if (!annotations) {
+  private annotate(entity: Entity): Entity {
+    const { index } = this.options.matrixService.currentMatrix();
+    // Computed keys are this processor's own: what a file says for them is replaced, not merged.
+    const inputs = Object.fromEntries(
+      Object.entries(entity.metadata.annotations ?? {}).filter(
+        ([key]) => !COMPUTED_KEYS.has(key),
+      ),
+    );
+    const coverage = evaluateComponentCoverage(
+      index,
+      {
+        type:
+          typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
+        annotations: inputs,
+      },
+      { defaultRequirements: this.options.defaultRequirements },
+    );
+    if (!isCoverageSubject(coverage.declaration)) {
       return entity; // nothing declared, nothing required: not a mesh coverage subject
     }
-    return { ...entity, metadata: { ...entity.metadata, annotations } };
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: { ...inputs, ...coverageAnnotations(coverage) },
+      },
+    };
   }
 }
 
-/** `kind` is case-insensitive; the exact spelling is checked first because it is all but universal. */
+/** `kind` is case-insensitive in Backstage. */
 function isComponent(kind: string): boolean {
-  return (
-    kind === 'Component' || kind.toLocaleLowerCase('en-US') === 'component'
-  );
-}
-
-/**
- * Computed keys are this processor's own: what a file says for them is replaced, not merged. The
- * annotations are returned as they are when they hold none (the common case), so nothing is copied
- * twice.
- */
-function withoutComputedAnnotations(
-  annotations: Record<string, string> = {},
-): Record<string, string> {
-  if (!hasComputedAnnotation(annotations)) {
-    return annotations;
-  }
-  const inputs: Record<string, string> = {};
-  for (const key in annotations) {
-    if (!COMPUTED_KEYS.has(key)) {
-      inputs[key] = annotations[key];
-    }
-  }
-  return inputs;
-}
-
-/** A plain loop over the keys: this runs for every component on every pass. */
-function hasComputedAnnotation(annotations: Record<string, string>): boolean {
-  for (const key of COMPUTED_ANNOTATIONS) {
-    if (key in annotations) {
-      return true;
-    }
-  }
-  return false;
+  return kind.toLocaleLowerCase('en-US') === 'component';
 }

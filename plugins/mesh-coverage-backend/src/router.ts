@@ -14,34 +14,18 @@ export interface RouterOptions {
   meshCoverage: MeshCoverageService;
 }
 
-/** Prepared encodings of the matrix, best first. */
+/** Prepared encodings of the matrix, smallest first. */
 const MATRIX_ENCODINGS: MatrixEncoding[] = ['br', 'gzip', 'identity'];
 
 /**
- * Negotiated matrix encodings by `Accept-Encoding` header value: a browser sends the same value on
- * every request, and negotiating it anew cost more than serving the body.
+ * The smallest prepared body the client accepts: our order, not the header's (Chromium lists gzip
+ * before br).
  */
-const negotiated = new Map<string, MatrixEncoding>();
-const MAX_NEGOTIATED = 64;
-
 function matrixEncodingFor(req: express.Request): MatrixEncoding {
-  const header = req.headers['accept-encoding'];
-  if (!header) {
-    return 'identity';
-  }
-  let encoding = negotiated.get(header);
-  if (!encoding) {
-    // Our preference, not the header's order (Chromium lists gzip before br): the smallest body
-    // the client accepts.
-    encoding =
-      MATRIX_ENCODINGS.find(candidate => req.acceptsEncodings(candidate)) ??
-      'identity';
-    if (negotiated.size >= MAX_NEGOTIATED) {
-      negotiated.clear(); // odd clients: keep the memo bounded
-    }
-    negotiated.set(header, encoding);
-  }
-  return encoding;
+  return (
+    MATRIX_ENCODINGS.find(candidate => req.acceptsEncodings(candidate)) ??
+    'identity'
+  );
 }
 
 /** Request bodies are small lists of ids; anything larger is refused before parsing. */

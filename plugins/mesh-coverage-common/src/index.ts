@@ -1,24 +1,128 @@
 /**
- * Common types and pure logic of the Mesh Coverage plugins: the matrix model and its built-in seed
- * dataset, validation, coverage evaluation, annotation parsing, ranking and fleet summaries.
+ * Common types and pure logic of the Mesh Coverage plugins: the matrix model and its built-in
+ * editions, validation and overlays, annotation parsing, coverage evaluation, ranking, fleet
+ * summaries and scorecard facts. No I/O: it runs in the browser and in the backend alike.
  *
  * @packageDocumentation
  */
-export * from './model/types';
-export * from './model/ids';
-export * from './model/matrixIndex';
-export type { ScannedIdList } from './model/idListScanner';
-export type { PositionSet } from './model/positions';
-export * from './schema/validateMeshMatrix';
-export { meshMatrixSchema, matrixOverlaySchema } from './schema/matrixSchema';
-export * from './data/builtinMatrix';
-export * from './overlay/applyMatrixOverlay';
-export * from './annotations/annotations';
-export * from './annotations/parseAnnotations';
+
+// The matrix model
+export type {
+  CellValue,
+  Language,
+  LocalizedText,
+  MatrixCategory,
+  MatrixCell,
+  MatrixEdition,
+  MatrixGroup,
+  MatrixMeta,
+  MeshMatrix,
+  MeshTool,
+  Responsibility,
+  ServedMeshMatrix,
+  Support,
+  ToolFact,
+  ToolKind,
+  ToolProfile,
+} from './model/types';
+export {
+  carriesResponsibility,
+  MATRIX_EDITIONS,
+  SUPPORT_VALUES,
+} from './model/types';
+export { indexMatrix } from './model/matrixIndex';
+export type { MatrixIndex } from './model/matrixIndex';
+
+// Validation and overlays
+export {
+  MatrixValidationError,
+  parseMeshMatrix,
+  validateMeshMatrix,
+} from './schema/validateMeshMatrix';
+export type {
+  MatrixProblem,
+  MatrixValidation,
+} from './schema/validateMeshMatrix';
+export {
+  applyMatrixOverlay,
+  parseMatrixOverlay,
+} from './overlay/applyMatrixOverlay';
+export type {
+  CellClaim,
+  MatrixOverlay,
+  ToolClaim,
+} from './overlay/applyMatrixOverlay';
+
+// The built-in editions
+export {
+  BUILTIN_MATRIX_SOURCE,
+  builtinEdition,
+  CURRENT_OVERLAY,
+  DEFAULT_EDITION,
+  SEED_MATRIX,
+} from './data/builtinMatrix';
+export type { BuiltinEdition } from './data/builtinMatrix';
+
+// Annotations
+export {
+  ANNOTATION_COVERAGE,
+  ANNOTATION_COVERED,
+  ANNOTATION_ERRORS,
+  ANNOTATION_GAPS,
+  ANNOTATION_IMPLEMENTS,
+  ANNOTATION_MESH,
+  ANNOTATION_REQUIRES,
+  COMPUTED_ANNOTATIONS,
+} from './annotations/annotations';
+export {
+  checkResponsibilityIds,
+  parseMeshDeclaration,
+  parseMeshId,
+} from './annotations/parseAnnotations';
+export type {
+  MeshDeclaration,
+  ParsedIds,
+  ParsedMesh,
+} from './annotations/parseAnnotations';
 export { suggestId } from './annotations/suggest';
-export * from './coverage/types';
-export * from './coverage/evaluateCoverage';
-export * from './coverage/componentCoverage';
-export * from './coverage/rankTools';
-export * from './coverage/summarizeFleet';
-export * from './coverage/meshCoverageFacts';
+
+// Coverage
+export { evaluateCoverage } from './coverage/evaluateCoverage';
+export type {
+  CoverageItem,
+  CoverageReport,
+  CoverageRequest,
+  CoverageStatus,
+} from './coverage/types';
+export {
+  coverageAnnotations,
+  evaluateComponentCoverage,
+  evaluateDeclaration,
+  isCoverageSubject,
+  parseComponent,
+} from './coverage/componentCoverage';
+export type {
+  ComponentCoverage,
+  ComponentLike,
+  DefaultRequirements,
+} from './coverage/componentCoverage';
+export { rankTools } from './coverage/rankTools';
+export type { ToolRanking } from './coverage/rankTools';
+export {
+  compareFleetSummaries,
+  FleetAccumulator,
+  FleetWhatIfAccumulator,
+  summarizeFleet,
+} from './coverage/summarizeFleet';
+export type {
+  FleetOptions,
+  FleetResponsibility,
+  FleetResponsibilityChange,
+  FleetSummary,
+  FleetWhatIf,
+} from './coverage/summarizeFleet';
+export { computeMeshCoverageFacts } from './coverage/meshCoverageFacts';
+export type { MeshCoverageFacts } from './coverage/meshCoverageFacts';
+
+// The REST API's bodies, shared by the backend and the frontend
+export type { EvaluateRequest, FleetResponse } from './api/types';

@@ -25,7 +25,7 @@ export function readDefaultRequirements(
   for (const type of section.keys()) {
     const ids = section.getStringArray(type).map(id => id.trim());
     ids.forEach((id, i) => {
-      if (!index.hasResponsibility(id)) {
+      if (index.position(id) === undefined) {
         const suggestion = suggestId(id, index.responsibilityIds);
         problems.push(
           `${DEFAULT_REQUIREMENTS_KEY}.${type}[${i}]: unknown responsibility '${id}'${

@@ -134,7 +134,7 @@ describe.each(
       );
     };
 
-    it('stores the facts of DESIGN §8 for every component', async () => {
+    it('stores the facts of docs/scorecards.md for every component', async () => {
       expect(await latestFacts('orders-service')).toEqual({
         hasMesh: true,
         mesh: 'linkerd',

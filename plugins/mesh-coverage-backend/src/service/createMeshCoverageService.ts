@@ -12,6 +12,8 @@ import {
   FleetAccumulator,
   FleetWhatIfAccumulator,
   parseMeshId,
+  EvaluateRequest,
+  FleetResponse,
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
@@ -21,7 +23,7 @@ import {
   toComponentLike,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { serializeMatrix } from './serializeMatrix';
-import { EvaluateRequest, FleetResponse, MeshCoverageService } from './types';
+import { MeshCoverageService } from './types';
 
 export interface MeshCoverageServiceOptions {
   matrixService: MeshMatrixService;

@@ -1,8 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CoverageReport,
-  FleetResponsibilityChange,
-  FleetSummary,
+  EvaluateRequest,
+  FleetResponse,
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
@@ -22,17 +22,6 @@ export interface SerializedMatrix {
   representations: Record<MatrixEncoding, MatrixRepresentation>;
 }
 
-export interface EvaluateRequest {
-  mesh: string;
-  requires: string[];
-  implements?: string[];
-}
-
-/** `GET /fleet?mesh=`: the what-if summary, with today's and the change against it. */
-export type FleetResponse = FleetSummary & {
-  today?: FleetSummary;
-  change?: FleetResponsibilityChange[];
-};
 
 export interface MeshCoverageService {
   /** The matrix in service, or a built-in edition as it ships. */

@@ -1,18 +1,20 @@
 import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
-import {
-  parseMeshDeclaration,
-  parseMeshId,
-  parseResponsibilityIds,
-} from './parseAnnotations';
+import { parseMeshDeclaration, parseMeshId } from './parseAnnotations';
 import { suggestId } from './suggest';
 
 const index = indexMatrix(SEED_MATRIX);
 const REQUIRES = 'meshcoverage.io/requires';
-const parse = (value: string | undefined) =>
-  parseResponsibilityIds(value, index, REQUIRES);
+/** The ids and errors of a `requires` annotation alone. */
+const parse = (value: string | undefined) => {
+  const declaration = parseMeshDeclaration(
+    value === undefined ? {} : { [REQUIRES]: value },
+    index,
+  );
+  return { ids: declaration.declaredRequires, errors: declaration.errors };
+};
 
-describe('parseResponsibilityIds', () => {
+describe('a list of responsibility ids', () => {
   it('ignores white space around ids', () => {
     expect(parse('  mtls ,\tretries\n, timeouts ')).toEqual({
       ids: ['mtls', 'retries', 'timeouts'],

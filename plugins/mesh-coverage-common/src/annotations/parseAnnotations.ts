@@ -1,6 +1,4 @@
-import { ScannedIdList } from '../model/idListScanner';
 import { MatrixIndex } from '../model/matrixIndex';
-import { hasPosition, NO_POSITIONS } from '../model/positions';
 import {
   ANNOTATION_IMPLEMENTS,
   ANNOTATION_MESH,
@@ -14,7 +12,7 @@ const MAX_REPORTED_PER_ANNOTATION = 10;
 const MAX_SHOWN_VALUE = 64;
 
 export interface ParsedIds {
-  /** Valid ids, de-duplicated, in the order written. */
+  /** Valid ids, each once, in the order written. */
   ids: string[];
   errors: string[];
 }
@@ -25,12 +23,12 @@ const show = (value: string) =>
     : value;
 
 function unknownIdMessage(
-  annotation: string,
+  label: string,
   what: string,
   value: string,
   validIds: readonly string[],
 ): string {
-  const base = `${annotation}: unknown ${what} '${show(value)}'`;
+  const base = `${label}: unknown ${what} '${show(value)}'`;
   if (/[\s;|]/.test(value)) {
     return `${base} (separate ids with commas)`;
   }
@@ -42,127 +40,45 @@ function unknownIdMessage(
 
 /**
  * Checks a list of responsibility ids: white space around ids and empty entries are ignored,
- * duplicates kept once; unknown ids are left out and reported, under `label`, with a suggestion.
- * Never throws.
+ * duplicates kept once; unknown ids are left out and reported, under `label`, with the closest
+ * valid id. Never throws.
  */
 export function checkResponsibilityIds(
   candidates: readonly string[],
   index: MatrixIndex,
   label: string,
 ): ParsedIds {
-  const positions: number[] = [];
-  const unknown: string[] = [];
+  const ids = new Set<string>();
+  const unknown = new Set<string>();
   for (const raw of candidates) {
     const candidate = raw.trim();
-    const position = index.position(candidate);
-    if (position !== undefined) {
-      positions.push(position);
+    if (index.position(candidate) !== undefined) {
+      ids.add(candidate);
     } else if (candidate) {
-      unknown.push(candidate);
+      unknown.add(candidate);
     }
   }
-  const scanned = collectIds({ positions, unknown }, index, label);
-  return { ids: idsAt(scanned.positions, index), errors: [...scanned.errors] };
+  const named = [...unknown].slice(0, MAX_REPORTED_PER_ANNOTATION);
+  const errors = named.map(value =>
+    unknownIdMessage(label, 'responsibility', value, index.responsibilityIds),
+  );
+  if (unknown.size > named.length) {
+    errors.push(
+      `${label}: ${unknown.size - named.length} more unknown responsibilities`,
+    );
+  }
+  return { ids: [...ids], errors };
 }
 
-/** Parses a comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
-export function parseResponsibilityIds(
+/** A comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
+function parseResponsibilityIds(
   value: string | undefined,
   index: MatrixIndex,
   annotation: string,
 ): ParsedIds {
-  const { positions, errors } = scanResponsibilityIds(value, index, annotation);
-  return { ids: idsAt(positions, index), errors: [...errors] };
-}
-
-/** Valid ids as positions in the matrix (de-duplicated, in the order written) and the errors. */
-interface ScannedIds {
-  positions: readonly number[];
-  errors: readonly string[];
-}
-
-/** The errors of input without any: shared, read-only by type (not frozen, see {@link ABSENT}). */
-const NO_ERRORS: readonly string[] = [];
-
-/**
- * What an absent annotation holds: shared (most components have no `implements`), and read-only
- * by type. Not frozen: a frozen array is a different kind of array to the JIT, and the hot loops
- * over positions would see two.
- */
-const ABSENT: ScannedIds = { positions: NO_POSITIONS, errors: NO_ERRORS };
-
-function scanResponsibilityIds(
-  value: string | undefined,
-  index: MatrixIndex,
-  annotation: string,
-): ScannedIds {
   return typeof value === 'string'
-    ? collectIds(index.scanResponsibilityList(value), index, annotation)
-    : ABSENT;
-}
-
-function idsAt(positions: readonly number[], index: MatrixIndex): string[] {
-  const { responsibilityIds } = index;
-  return positions.map(position => responsibilityIds[position]);
-}
-
-/** Marks by position, all zero between calls: de-duplication without Sets or nested loops. */
-let seen = new Uint8Array(64);
-
-/** The positions once each, in the order written; the list itself when it has no duplicates. */
-function distinct(positions: number[], size: number): number[] {
-  if (seen.length < size) {
-    seen = new Uint8Array(size);
-  }
-  let duplicates = false;
-  for (const position of positions) {
-    duplicates ||= seen[position] === 1;
-    seen[position] = 1;
-  }
-  for (const position of positions) {
-    seen[position] = 0;
-  }
-  if (!duplicates) {
-    return positions;
-  }
-  const unique: number[] = [];
-  for (const position of positions) {
-    if (seen[position] === 0) {
-      seen[position] = 1;
-      unique.push(position);
-    }
-  }
-  for (const position of unique) {
-    seen[position] = 0;
-  }
-  return unique;
-}
-
-function collectIds(
-  scanned: ScannedIdList,
-  index: MatrixIndex,
-  label: string,
-): ScannedIds {
-  const { unknown } = scanned;
-  const positions = distinct(scanned.positions, index.responsibilityIds.length);
-  if (!unknown.length) {
-    return { positions, errors: NO_ERRORS };
-  }
-  const { responsibilityIds } = index;
-  const distinctUnknown = [...new Set(unknown)];
-  const errors = distinctUnknown
-    .slice(0, MAX_REPORTED_PER_ANNOTATION)
-    .map(value =>
-      unknownIdMessage(label, 'responsibility', value, responsibilityIds),
-    );
-  if (distinctUnknown.length > MAX_REPORTED_PER_ANNOTATION) {
-    errors.push(
-      `${label}: ${
-        distinctUnknown.length - MAX_REPORTED_PER_ANNOTATION
-      } more unknown responsibilities`,
-    );
-  }
-  return { positions, errors };
+    ? checkResponsibilityIds(value.split(','), index, annotation)
+    : { ids: [], errors: [] };
 }
 
 export interface ParsedMesh {
@@ -180,11 +96,13 @@ export function parseMeshId(
   index: MatrixIndex,
   label: string = ANNOTATION_MESH,
 ): ParsedMesh {
-  const mesh = meshOf(value, index);
-  if (mesh !== undefined) {
-    return { mesh, errors: [] };
+  const candidate = typeof value === 'string' ? value.trim() : '';
+  if (!candidate) {
+    return { mesh: index.baselineTool.id, errors: [] };
   }
-  const candidate = (value ?? '').trim();
+  if (index.meshIds.includes(candidate)) {
+    return { mesh: candidate, errors: [] };
+  }
   const tool = index.tool(candidate);
   return {
     mesh: undefined,
@@ -196,18 +114,6 @@ export function parseMeshId(
         : unknownIdMessage(label, 'mesh', candidate, index.meshIds),
     ],
   };
-}
-
-/** {@link parseMeshId}'s mesh alone, without building its errors: the processor's common case. */
-function meshOf(value: string | undefined, index: MatrixIndex) {
-  const candidate = typeof value === 'string' ? value.trim() : '';
-  if (!candidate) {
-    return index.baselineTool.id;
-  }
-  const tool = index.tool(candidate);
-  return tool && (tool.kind === 'mesh' || tool.kind === 'baseline')
-    ? tool.id
-    : undefined;
 }
 
 /** What a component declares through its input annotations. */
@@ -225,132 +131,36 @@ export interface MeshDeclaration {
 
 /**
  * Parses a component's input annotations. `defaultRequires` (config defaults for its `spec.type`)
- * are united with `meshcoverage.io/requires`.
+ * are united with `meshcoverage.io/requires`. Never throws.
  */
 export function parseMeshDeclaration(
   annotations: Record<string, string> | undefined,
   index: MatrixIndex,
   defaultRequires: readonly string[] = [],
 ): MeshDeclaration {
-  return declarationOf(
-    scanMeshDeclaration(annotations, index, defaultRequires),
-    index,
-  );
-}
-
-/**
- * A parsed declaration as responsibility positions (matrix order numbers): what evaluation works
- * on. The catalog processor parses every component on every pass and needs no id lists, so they
- * are only made by {@link declarationOf}.
- */
-export interface ScannedMeshDeclaration {
-  mesh: string | undefined;
-  /** Defaults first, then the declared ones not among them; each once. */
-  requiredPositions: readonly number[];
-  /** What `meshcoverage.io/requires` itself names, each once, in the order written. */
-  declaredRequiredPositions: readonly number[];
-  implementedPositions: readonly number[];
-  errors: readonly string[];
-  /** True when any input annotation is present. */
-  declared: boolean;
-}
-
-/** {@link parseMeshDeclaration} as positions, for {@link evaluateCoverageAt}. */
-export function scanMeshDeclaration(
-  annotations: Record<string, string> | undefined,
-  index: MatrixIndex,
-  defaultRequires: readonly string[] = [],
-): ScannedMeshDeclaration {
-  return scanMeshDeclarationWith(
-    annotations,
-    index,
-    defaultRequires.length ? index.positionsOf(defaultRequires) : NO_POSITIONS,
-  );
-}
-
-/** {@link scanMeshDeclaration} with the defaults already resolved to positions. */
-export function scanMeshDeclarationWith(
-  annotations: Record<string, string> | undefined,
-  index: MatrixIndex,
-  defaultRequiredPositions: readonly number[],
-): ScannedMeshDeclaration {
   const values = annotations ?? {};
-  const meshValue = values[ANNOTATION_MESH];
-  const requiresValue = values[ANNOTATION_REQUIRES];
-  const implementsValue = values[ANNOTATION_IMPLEMENTS];
-  const mesh = meshOf(meshValue, index);
-  const requires = scanResponsibilityIds(
-    requiresValue,
+  const mesh = parseMeshId(values[ANNOTATION_MESH], index);
+  const requires = parseResponsibilityIds(
+    values[ANNOTATION_REQUIRES],
     index,
     ANNOTATION_REQUIRES,
   );
-  const implemented = scanResponsibilityIds(
-    implementsValue,
+  const implemented = parseResponsibilityIds(
+    values[ANNOTATION_IMPLEMENTS],
     index,
     ANNOTATION_IMPLEMENTS,
   );
+  const defaults = defaultRequires.filter(
+    id => index.position(id) !== undefined,
+  );
   return {
-    mesh,
-    requiredPositions: uniteWithDefaults(
-      defaultRequiredPositions,
-      requires.positions,
+    mesh: mesh.mesh,
+    requires: [...new Set([...defaults, ...requires.ids])],
+    declaredRequires: requires.ids,
+    implements: implemented.ids,
+    errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
+    declared: [ANNOTATION_MESH, ANNOTATION_REQUIRES, ANNOTATION_IMPLEMENTS].some(
+      key => typeof values[key] === 'string',
     ),
-    declaredRequiredPositions: requires.positions,
-    implementedPositions: implemented.positions,
-    errors: concatErrors(
-      mesh === undefined ? parseMeshId(meshValue, index).errors : NO_ERRORS,
-      requires.errors,
-      implemented.errors,
-    ),
-    declared:
-      typeof meshValue === 'string' ||
-      typeof requiresValue === 'string' ||
-      typeof implementsValue === 'string',
   };
-}
-
-/** The ids of a scanned declaration. */
-export function declarationOf(
-  scanned: ScannedMeshDeclaration,
-  index: MatrixIndex,
-): MeshDeclaration {
-  return {
-    mesh: scanned.mesh,
-    requires: idsAt(scanned.requiredPositions, index),
-    declaredRequires: idsAt(scanned.declaredRequiredPositions, index),
-    implements: idsAt(scanned.implementedPositions, index),
-    errors: [...scanned.errors],
-    declared: scanned.declared,
-  };
-}
-
-/** The defaults first, then the declared positions not among them. */
-function uniteWithDefaults(
-  defaults: readonly number[],
-  declared: readonly number[],
-): readonly number[] {
-  if (!defaults.length) {
-    return declared;
-  }
-  const united = defaults.slice();
-  for (const position of declared) {
-    if (!hasPosition(defaults, position)) {
-      united.push(position);
-    }
-  }
-  return united;
-}
-
-function concatErrors(
-  mesh: readonly string[],
-  requires: readonly string[],
-  implemented: readonly string[],
-): readonly string[] {
-  if (!requires.length && !implemented.length) {
-    return mesh;
-  }
-  if (!mesh.length && !implemented.length) {
-    return requires;
-  }
-  return mesh.concat(requires, implemented);
 }

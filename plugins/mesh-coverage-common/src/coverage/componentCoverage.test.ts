@@ -2,17 +2,16 @@ import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
   coverageAnnotations,
-  createCoverageAnnotator,
   evaluateComponentCoverage,
   isCoverageSubject,
-  scanComponent,
+  parseComponent,
 } from './componentCoverage';
 
 const index = indexMatrix(SEED_MATRIX);
 
 describe('evaluateComponentCoverage', () => {
   it('evaluates a component from its annotations and config defaults by spec.type', () => {
-    const { report } = evaluateComponentCoverage(
+    const coverage = evaluateComponentCoverage(
       index,
       {
         entityRef: 'component:default/payments-api',
@@ -70,7 +69,7 @@ describe('isCoverageSubject', () => {
   it('is true for a component that declares something or whose type has defaults', () => {
     const subject = (annotations: Record<string, string>, type?: string) =>
       isCoverageSubject(
-        scanComponent(index, { type, annotations }, { service: ['mtls'] }),
+        parseComponent(index, { type, annotations }, { service: ['mtls'] }),
       );
     expect(subject({ 'meshcoverage.io/mesh': '' })).toBe(true);
     expect(subject({ 'meshcoverage.io/implements': 'mtls' })).toBe(true);
@@ -84,64 +83,49 @@ describe('isCoverageSubject', () => {
   });
 });
 
-describe('createCoverageAnnotator', () => {
-  it('writes the computed annotations over a copy of the input ones', () => {
-    const annotations = {
-      'backstage.io/techdocs-ref': 'dir:.',
-      'meshcoverage.io/mesh': 'linkerd',
-      'meshcoverage.io/requires': 'circuit-breaker',
-    };
-    const before = { ...annotations };
-    expect(
-      createCoverageAnnotator(index, { service: ['mtls'] })({
+describe('config defaults by spec.type', () => {
+  it('unites the defaults of the component type with what it declares', () => {
+    const { report } = evaluateComponentCoverage(
+      index,
+      {
         type: 'service',
-        annotations,
-      }),
-    ).toEqual({
-      ...before,
+        annotations: {
+          'meshcoverage.io/mesh': 'linkerd',
+          'meshcoverage.io/requires': 'circuit-breaker',
+        },
+      },
+      { defaultRequirements: { service: ['mtls'] } },
+    );
+    expect(coverageAnnotations(coverage)).toEqual({
       'meshcoverage.io/covered': 'mtls',
       'meshcoverage.io/gaps': 'circuit-breaker',
       'meshcoverage.io/coverage': '50',
     });
-    expect(annotations).toEqual(before);
-  });
-
-  it('gives nothing for a component coverage does not concern', () => {
-    expect(
-      createCoverageAnnotator(index, { service: ['mtls'] })({
-        type: 'website',
-        annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
-      }),
-    ).toBeUndefined();
   });
 
   it('knows only the configured types: a type named like an object property has no defaults', () => {
-    const annotate = createCoverageAnnotator(index, { service: ['mtls'] });
     for (const type of ['constructor', 'toString', '__proto__']) {
-      expect(
-        annotate({
+      const declaration = parseComponent(
+        index,
+        {
           type,
           annotations: {
             'meshcoverage.io/mesh': 'linkerd',
             'meshcoverage.io/requires': 'retries',
           },
-        }),
-      ).toEqual({
-        'meshcoverage.io/mesh': 'linkerd',
-        'meshcoverage.io/requires': 'retries',
-        'meshcoverage.io/covered': 'retries',
-        'meshcoverage.io/gaps': '',
-        'meshcoverage.io/coverage': '100',
-      });
+        },
+        { service: ['mtls'] },
+      );
+      expect(declaration.requires).toEqual(['retries']);
     }
   });
 });
 
-describe('coverageAnnotations (DESIGN §5)', () => {
+describe('coverageAnnotations (docs/annotations.md)', () => {
   const annotate = (annotations: Record<string, string>) =>
-    coverageAnnotations(index, scanComponent(index, { annotations }));
+    coverageAnnotations(evaluateComponentCoverage(index, { annotations }));
 
-  it('agrees with the full report on a matrix wider than one word of positions (100 rows)', () => {
+  it('agrees with the full report on a 100-row matrix', () => {
     const ids = Array.from({ length: 100 }, (_, i) => `duty-${i}`);
     const supports = [
       'yes',
@@ -161,15 +145,16 @@ describe('coverageAnnotations (DESIGN §5)', () => {
     const component = {
       annotations: {
         'meshcoverage.io/mesh': 'istio',
-        // Word edges (31/32, 63/64), the last position, a duplicate, out of order.
+        // The last row, a duplicate, out of order.
         'meshcoverage.io/requires':
           'duty-99, duty-64, duty-63, duty-32, duty-31, duty-0, duty-32, duty-2, duty-70, duty-36',
         'meshcoverage.io/implements': 'duty-31, duty-36, duty-1',
       },
     };
-    const { report } = evaluateComponentCoverage(wide, component);
+    const coverage = evaluateComponentCoverage(wide, component);
+    const { report } = coverage;
     expect(report!.gaps).toEqual(['duty-63', 'duty-64', 'duty-99']);
-    expect(coverageAnnotations(wide, scanComponent(wide, component))).toEqual({
+    expect(coverageAnnotations(coverage)).toEqual({
       'meshcoverage.io/covered': report!.covered.join(','),
       'meshcoverage.io/gaps': 'duty-63,duty-64,duty-99',
       'meshcoverage.io/coverage': String(report!.coverage),

@@ -5,7 +5,7 @@ import { evaluateCoverage } from './evaluateCoverage';
 
 const index = indexMatrix(SEED_MATRIX);
 
-describe('evaluateCoverage (DESIGN §4)', () => {
+describe('evaluateCoverage (docs/coverage.md)', () => {
   it('gives coverage null, not 100, when nothing is required', () => {
     expect(evaluateCoverage(index, { mesh: 'istio', requires: [] })).toEqual({
       mesh: 'istio',

@@ -7,7 +7,7 @@ import {
 } from './componentCoverage';
 import { evaluateCoverage } from './evaluateCoverage';
 
-/** The scorecard facts of a component (DESIGN §8). */
+/** The scorecard facts of a component (docs/scorecards.md). */
 export interface MeshCoverageFacts {
   /** Runs a mesh (not Kubernetes alone, not an unknown mesh). */
   hasMesh: boolean;

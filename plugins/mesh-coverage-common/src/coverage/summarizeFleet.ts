@@ -4,8 +4,8 @@ import {
   ComponentLike,
   DefaultRequirements,
   evaluateComponentCoverage,
-  evaluateScannedComponent,
-  scanComponent,
+  evaluateDeclaration,
+  parseComponent,
 } from './componentCoverage';
 
 export interface FleetResponsibility {
@@ -141,10 +141,11 @@ export class FleetAccumulator {
       meanCoverage: this.coverageCount
         ? Math.round(this.coverageSum / this.coverageCount)
         : null,
+      // Rows are only made for ids of the matrix: every one has a position.
       responsibilities: [...this.rows.values()].sort(
         (a, b) =>
-          this.index.order(a.responsibilityId) -
-          this.index.order(b.responsibilityId),
+          this.index.position(a.responsibilityId)! -
+          this.index.position(b.responsibilityId)!,
       ),
     };
     if (this.options.whatIfMesh !== undefined) {
@@ -210,7 +211,7 @@ export class FleetWhatIfAccumulator {
   }
 
   add(component: ComponentLike): void {
-    const scanned = scanComponent(
+    const declaration = parseComponent(
       this.index,
       component,
       this.options.defaultRequirements,
@@ -218,18 +219,13 @@ export class FleetWhatIfAccumulator {
     const { entityRef } = component;
     this.today.addEvaluated(
       entityRef,
-      evaluateScannedComponent(
-        this.index,
-        scanned,
-        scanned.mesh,
-        entityRef,
-      ),
+      evaluateDeclaration(this.index, declaration, declaration.mesh, entityRef),
     );
     this.whatIf.addEvaluated(
       entityRef,
-      evaluateScannedComponent(
+      evaluateDeclaration(
         this.index,
-        scanned,
+        declaration,
         this.options.whatIfMesh,
         entityRef,
       ),

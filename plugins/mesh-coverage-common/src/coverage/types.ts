@@ -16,7 +16,7 @@ export interface CoverageItem {
   alternative?: LocalizedText;
 }
 
-/** The coverage report of DESIGN §6. Id lists are in matrix order. */
+/** The coverage report of docs/api.md. Id lists are in matrix order. */
 export interface CoverageReport {
   entityRef?: string;
   mesh: string;

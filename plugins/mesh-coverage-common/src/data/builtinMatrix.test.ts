@@ -10,7 +10,7 @@ const seedText = fs.readFileSync(
   'utf8',
 );
 
-/** The source repeats one topology row verbatim; the dataset holds it once (DESIGN §3). */
+/** The source repeats one topology row verbatim; the dataset holds it once (docs/model.md). */
 const seedWithoutRepeatedRows = seedText
   .split('\n')
   .filter((line, i, lines) => !(line !== '' && line === lines[i - 1]))
@@ -34,7 +34,7 @@ describe('built-in matrix', () => {
     expect(result.valid ? [] : result.problems).toEqual([]);
   });
 
-  it('uses exactly the tool and responsibility ids of DESIGN §3, in seed order', () => {
+  it('uses exactly the tool and responsibility ids of docs/model.md, in seed order', () => {
     expect(SEED_MATRIX.tools.map(t => t.id)).toEqual([...BUILTIN_TOOL_IDS]);
     expect(SEED_MATRIX.responsibilities.map(r => r.id)).toEqual([
       ...BUILTIN_RESPONSIBILITY_IDS,

@@ -1,4 +1,4 @@
-/** The tool ids of the built-in matrix (DESIGN §3). */
+/** The tool ids of the built-in matrix (docs/model.md). */
 export const BUILTIN_TOOL_IDS = [
   'kubernetes',
   'istio',

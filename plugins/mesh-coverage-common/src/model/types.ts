@@ -63,7 +63,7 @@ export const SUPPORT_VALUES: readonly Support[] = [
   'not-applicable',
 ];
 
-/** DESIGN §4: a tool takes a responsibility off the app when it supports it fully or partly. */
+/** A tool takes a responsibility off the app when it supports it fully or partly. */
 export function carriesResponsibility(support: Support): boolean {
   return support === 'yes' || support === 'partial';
 }

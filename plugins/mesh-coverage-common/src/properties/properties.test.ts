@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import {
-  parseMeshDeclaration,
-  parseResponsibilityIds,
-} from '../annotations/parseAnnotations';
+import { parseMeshDeclaration } from '../annotations/parseAnnotations';
 import {
   coverageAnnotations,
   evaluateComponentCoverage,
-  scanComponent,
 } from '../coverage/componentCoverage';
 import { evaluateCoverage } from '../coverage/evaluateCoverage';
 import { SEED_MATRIX } from '../data/builtinMatrix';
@@ -14,7 +10,7 @@ import { BUILTIN_RESPONSIBILITY_IDS } from '../model/ids';
 import { indexMatrix } from '../model/matrixIndex';
 import { validateMeshMatrix } from '../schema/validateMeshMatrix';
 
-// Properties run 10 000 generated cases each (DESIGN: hostile input never crashes or loses data).
+// Properties run 10 000 generated cases each (hostile input never crashes or loses data).
 const RUNS = { numRuns: 10_000 };
 jest.setTimeout(300_000);
 
@@ -55,15 +51,20 @@ const annotationValue = fc.oneof(
   fc.constant(''),
 );
 
+/** The ids and errors of a `requires` annotation alone. */
+function parseResponsibilityIds(value: string) {
+  const declaration = parseMeshDeclaration(
+    { 'meshcoverage.io/requires': value },
+    index,
+  );
+  return { ids: declaration.declaredRequires, errors: declaration.errors };
+}
+
 describe('annotation parser properties', () => {
   it('never throws and returns only valid ids, each once, plus string errors', () => {
     fc.assert(
       fc.property(annotationValue, value => {
-        const { ids, errors } = parseResponsibilityIds(
-          value,
-          index,
-          'meshcoverage.io/requires',
-        );
+        const { ids, errors } = parseResponsibilityIds(value);
         expect(ids.every(id => validIds.has(id))).toBe(true);
         expect(new Set(ids).size).toBe(ids.length);
         expect(
@@ -84,19 +85,11 @@ describe('annotation parser properties', () => {
       { length: 10_000 },
       (_, i) => BUILTIN_RESPONSIBILITY_IDS[i % 35],
     );
-    const valid = parseResponsibilityIds(
-      ids.join(','),
-      index,
-      'meshcoverage.io/requires',
-    );
+    const valid = parseResponsibilityIds(ids.join(','));
     expect(valid.ids).toHaveLength(35);
     expect(valid.errors).toEqual([]);
     const bad = Array.from({ length: 10_000 }, (_, i) => `bad-${i}`).join(',');
-    const invalid = parseResponsibilityIds(
-      bad,
-      index,
-      'meshcoverage.io/requires',
-    );
+    const invalid = parseResponsibilityIds(bad);
     expect(invalid.ids).toEqual([]);
     expect(invalid.errors).toHaveLength(11);
   });
@@ -213,12 +206,9 @@ describe('computed annotations properties', () => {
           if (declaration.errors.length) {
             expected['meshcoverage.io/errors'] = declaration.errors.join('; ');
           }
-          expect(
-            coverageAnnotations(
-              index,
-              scanComponent(index, component, defaultRequirements),
-            ),
-          ).toEqual(expected);
+          expect(coverageAnnotations({ declaration, report })).toEqual(
+            expected,
+          );
         },
       ),
       RUNS,

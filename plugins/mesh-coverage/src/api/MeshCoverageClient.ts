@@ -2,10 +2,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CoverageReport,
+  EvaluateRequest,
+  FleetResponse,
   MatrixEdition,
   ServedMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { FleetResponse, MeshCoverageApi } from './MeshCoverageApi';
+import { MeshCoverageApi } from './MeshCoverageApi';
 
 /** Calls the `mesh-coverage` backend through the app's discovery and fetch APIs. */
 export class MeshCoverageClient implements MeshCoverageApi {
@@ -65,11 +67,7 @@ export class MeshCoverageClient implements MeshCoverageApi {
     return matrix;
   }
 
-  async evaluate(request: {
-    mesh: string;
-    requires: string[];
-    implements?: string[];
-  }): Promise<CoverageReport> {
+  async evaluate(request: EvaluateRequest): Promise<CoverageReport> {
     const response = await this.fetchApi.fetch(await this.url('/evaluate'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -1,4 +1,5 @@
 import {
+  carriesResponsibility,
   CoverageReport,
   MatrixIndex,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -16,8 +17,8 @@ function meshesCovering(
   responsibilityId: string,
 ): string[] {
   return index.meshIds.filter(mesh => {
-    const support = index.cell(mesh, responsibilityId)?.support;
-    return support === 'yes' || support === 'partial';
+    const cell = index.cell(mesh, responsibilityId);
+    return cell !== undefined && carriesResponsibility(cell.support);
   });
 }
 

@@ -71,8 +71,8 @@ export function RecommendationTab() {
   const { appLanguage: language } = useAppMatrixLanguage();
   const [params, setParams] = useSearchParams();
   const [fleetError, setFleetError] = useState<Error>();
-  const needs = readIdList(params, NEED_PARAM).filter(id =>
-    index?.hasResponsibility(id),
+  const needs = readIdList(params, NEED_PARAM).filter(
+    id => index?.position(id) !== undefined,
   );
   const ranking = useMemo(
     () => (index && needs.length ? rankTools(index, needs) : []),
