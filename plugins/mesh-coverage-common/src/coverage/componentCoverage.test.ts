@@ -11,7 +11,7 @@ const index = indexMatrix(SEED_MATRIX);
 
 describe('evaluateComponentCoverage', () => {
   it('evaluates a component from its annotations and config defaults by spec.type', () => {
-    const coverage = evaluateComponentCoverage(
+    const { report } = evaluateComponentCoverage(
       index,
       {
         entityRef: 'component:default/payments-api',
@@ -85,7 +85,7 @@ describe('isCoverageSubject', () => {
 
 describe('config defaults by spec.type', () => {
   it('unites the defaults of the component type with what it declares', () => {
-    const { report } = evaluateComponentCoverage(
+    const coverage = evaluateComponentCoverage(
       index,
       {
         type: 'service',
