@@ -7,18 +7,38 @@ export const TOKEN = 'mesh-coverage-local-dev-token';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** Starts the example backend (`npm run start:backend`) on a port of its own, with extra config. */
+/** How to start the backend: as a user does, or the example backend with the bench's reference route. */
+const COMMANDS = {
+  example: { cwd: ROOT, command: ['npm', 'run', 'start:backend'] },
+  reference: {
+    cwd: resolve(ROOT, 'packages/backend'),
+    command: [
+      process.execPath,
+      '-r',
+      '@backstage/cli/config/nodeTransform.cjs',
+      resolve(ROOT, 'bench/referenceBackend.ts'),
+    ],
+  },
+};
+
+/**
+ * Starts the example backend (`npm run start:backend`, or with `reference` the same backend plus
+ * the bench's reference route) on a port of its own, with extra config.
+ */
 export async function startBackend(
   port: number,
   env: Record<string, string> = {},
+  which: keyof typeof COMMANDS = 'example',
 ) {
   const log = openSync(resolve(ROOT, `bench-backend-${port}.log`), 'w');
-  const child: ChildProcess = spawn('npm', ['run', 'start:backend'], {
-    cwd: ROOT,
+  const { cwd, command } = COMMANDS[which];
+  const child: ChildProcess = spawn(command[0], command.slice(1), {
+    cwd,
     detached: true,
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
+      NODE_ENV: 'development',
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_baseUrl: JSON.stringify(`http://localhost:${port}`),
       // Keep the fact retriever out of the measurement: it would otherwise run every minute.

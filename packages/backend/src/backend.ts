@@ -1,0 +1,36 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+/**
+ * The example portal's backend: catalog, guest sign-in, the Mesh Coverage plugins and Tech
+ * Insights, on SQLite in memory unless configured otherwise. Not started here: `index.ts` starts
+ * it, and the benchmarks add their reference route to it first.
+ */
+export function createExampleBackend() {
+  const backend = createBackend();
+
+  backend.add(import('@backstage/plugin-app-backend'));
+
+  // auth: guest sign-in for local use; see app-config.production.yaml for real providers
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+  // catalog, with mesh coverage annotations computed on components
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(
+    import('@meshcoverage/plugin-catalog-backend-module-mesh-coverage'),
+  );
+
+  // mesh coverage API
+  backend.add(import('@meshcoverage/plugin-mesh-coverage-backend'));
+
+  // scorecards: Tech Insights with the json-rules-engine checker and the mesh coverage facts
+  backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+  backend.add(
+    import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  );
+  backend.add(
+    import('@meshcoverage/plugin-tech-insights-backend-module-mesh-coverage'),
+  );
+
+  return backend;
+}
