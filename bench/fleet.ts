@@ -12,7 +12,7 @@ import {
   CatalogService,
 } from '@backstage/plugin-catalog-node';
 import {
-  SEED_MATRIX,
+  builtinEdition,
   FleetWhatIfAccumulator,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -231,7 +231,7 @@ export async function fleetBench(quick: boolean): Promise<BenchResult[]> {
     console.log(`fleet: counted in ${seconds(step).toFixed(1)} s`);
     const ingest = seconds(ingestStart);
 
-    const index = indexMatrix(SEED_MATRIX);
+    const index = indexMatrix(builtinEdition('current').matrix);
     const ratios: number[] = [];
     const reads: number[] = [];
     const computes: number[] = [];

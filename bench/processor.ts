@@ -58,8 +58,10 @@ function componentProvider(entities: Entity[], handedOver: { at?: bigint }) {
 
 /** Lends the bench the catalog client and service credentials of the running backend. */
 function catalogAccess() {
-  const access: { catalog?: CatalogService; credentials?: BackstageCredentials } =
-    {};
+  const access: {
+    catalog?: CatalogService;
+    credentials?: BackstageCredentials;
+  } = {};
   const plugin = createBackendPlugin({
     pluginId: 'bench',
     register(env) {
@@ -107,8 +109,7 @@ async function catalogTimePerEntity(entities: Entity[]): Promise<number> {
         { credentials: access.credentials! },
       );
       if (handedOver.at && totalItems >= entities.length) {
-        const elapsedUs =
-          Number(process.hrtime.bigint() - handedOver.at) / 1e3;
+        const elapsedUs = Number(process.hrtime.bigint() - handedOver.at) / 1e3;
         return elapsedUs / entities.length;
       }
       await sleep(100);

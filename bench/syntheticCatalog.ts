@@ -46,9 +46,7 @@ export function syntheticComponents(count: number, seed = 42): Entity[] {
     const requires = new Set<string>();
     const size = 2 + Math.floor(next() * 6);
     while (requires.size < size) {
-      requires.add(
-        next() < 0.8 ? pick(COMMON) : pick(RESPONSIBILITY_IDS),
-      );
+      requires.add(next() < 0.8 ? pick(COMMON) : pick(RESPONSIBILITY_IDS));
     }
     const annotations: Record<string, string> = {
       'backstage.io/source-location': `url:https://git.example.com/team-${

@@ -119,7 +119,7 @@ describe('parseMeshId', () => {
 });
 
 describe('parseMeshDeclaration', () => {
-  it('unites config defaults with the requires annotation', () => {
+  it('unites config defaults with the requires annotation, in matrix order', () => {
     const declaration = parseMeshDeclaration(
       {
         'meshcoverage.io/mesh': 'linkerd',
@@ -131,7 +131,7 @@ describe('parseMeshDeclaration', () => {
     );
     expect(declaration).toEqual({
       mesh: 'linkerd',
-      requires: ['mtls', 'retries', 'jwt-auth'],
+      requires: ['retries', 'mtls', 'jwt-auth'], // matrix order
       declaredRequires: ['jwt-auth', 'retries'],
       implements: ['jwt-auth'],
       errors: [],

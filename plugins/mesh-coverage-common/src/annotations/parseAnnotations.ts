@@ -1,4 +1,4 @@
-import { MatrixIndex } from '../model/matrixIndex';
+import { inMatrixOrder, MatrixIndex } from '../model/matrixIndex';
 import {
   ANNOTATION_IMPLEMENTS,
   ANNOTATION_MESH,
@@ -48,26 +48,37 @@ export function checkResponsibilityIds(
   index: MatrixIndex,
   label: string,
 ): ParsedIds {
-  const ids = new Set<string>();
-  const unknown = new Set<string>();
+  const ids: string[] = [];
+  const unknown: string[] = [];
   for (const raw of candidates) {
     const candidate = raw.trim();
-    if (index.position(candidate) !== undefined) {
-      ids.add(candidate);
-    } else if (candidate) {
-      unknown.add(candidate);
+    const position = index.position(candidate);
+    if (position !== undefined) {
+      // The matrix's own string: later look-ups of it are cheaper than of a fresh one.
+      const id = index.responsibilityIds[position];
+      if (!ids.includes(id)) {
+        ids.push(id);
+      }
+    } else if (candidate && !unknown.includes(candidate)) {
+      unknown.push(candidate);
     }
   }
-  const named = [...unknown].slice(0, MAX_REPORTED_PER_ANNOTATION);
-  const errors = named.map(value =>
-    unknownIdMessage(label, 'responsibility', value, index.responsibilityIds),
-  );
-  if (unknown.size > named.length) {
+  if (unknown.length === 0) {
+    return { ids, errors: [] };
+  }
+  const errors = unknown
+    .slice(0, MAX_REPORTED_PER_ANNOTATION)
+    .map(value =>
+      unknownIdMessage(label, 'responsibility', value, index.responsibilityIds),
+    );
+  if (unknown.length > MAX_REPORTED_PER_ANNOTATION) {
     errors.push(
-      `${label}: ${unknown.size - named.length} more unknown responsibilities`,
+      `${label}: ${
+        unknown.length - MAX_REPORTED_PER_ANNOTATION
+      } more unknown responsibilities`,
     );
   }
-  return { ids: [...ids], errors };
+  return { ids, errors };
 }
 
 /** A comma-separated annotation value of responsibility ids (see {@link checkResponsibilityIds}). */
@@ -77,7 +88,7 @@ function parseResponsibilityIds(
   annotation: string,
 ): ParsedIds {
   return typeof value === 'string'
-    ? checkResponsibilityIds(value.split(','), index, annotation)
+    ? checkResponsibilityIds(value.split(/\s*,\s*/), index, annotation)
     : { ids: [], errors: [] };
 }
 
@@ -100,10 +111,10 @@ export function parseMeshId(
   if (!candidate) {
     return { mesh: index.baselineTool.id, errors: [] };
   }
-  if (index.meshIds.includes(candidate)) {
-    return { mesh: candidate, errors: [] };
-  }
   const tool = index.tool(candidate);
+  if (tool && index.meshIds.includes(tool.id)) {
+    return { mesh: tool.id, errors: [] };
+  }
   return {
     mesh: undefined,
     errors: [
@@ -119,7 +130,7 @@ export function parseMeshId(
 /** What a component declares through its input annotations. */
 export interface MeshDeclaration {
   mesh: string | undefined;
-  /** Config defaults united with `meshcoverage.io/requires`. */
+  /** Config defaults united with `meshcoverage.io/requires`, in matrix order. */
   requires: string[];
   /** The valid ids `meshcoverage.io/requires` itself names (what the owner declared). */
   declaredRequires: string[];
@@ -150,17 +161,15 @@ export function parseMeshDeclaration(
     index,
     ANNOTATION_IMPLEMENTS,
   );
-  const defaults = defaultRequires.filter(
-    id => index.position(id) !== undefined,
-  );
   return {
     mesh: mesh.mesh,
-    requires: [...new Set([...defaults, ...requires.ids])],
+    requires: inMatrixOrder(index, defaultRequires.concat(requires.ids)),
     declaredRequires: requires.ids,
     implements: implemented.ids,
-    errors: [...mesh.errors, ...requires.errors, ...implemented.errors],
-    declared: [ANNOTATION_MESH, ANNOTATION_REQUIRES, ANNOTATION_IMPLEMENTS].some(
-      key => typeof values[key] === 'string',
-    ),
+    errors: mesh.errors.concat(requires.errors, implemented.errors),
+    declared:
+      typeof values[ANNOTATION_MESH] === 'string' ||
+      typeof values[ANNOTATION_REQUIRES] === 'string' ||
+      typeof values[ANNOTATION_IMPLEMENTS] === 'string',
   };
 }

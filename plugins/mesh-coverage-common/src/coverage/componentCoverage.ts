@@ -10,7 +10,7 @@ import {
   parseMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
-import { evaluateCoverage } from './evaluateCoverage';
+import { evaluateRequirements } from './evaluateCoverage';
 import { CoverageReport } from './types';
 
 /** Config defaults: required responsibility ids by a component's `spec.type`. */
@@ -57,11 +57,12 @@ export function evaluateDeclaration(
   if (!mesh) {
     return { declaration };
   }
-  const report = evaluateCoverage(index, {
+  const report = evaluateRequirements(
+    index,
     mesh,
-    requires: declaration.requires,
-    implements: declaration.implements,
-  });
+    declaration.requires,
+    declaration.implements,
+  );
   report.errors = declaration.errors;
   if (entityRef) {
     report.entityRef = entityRef;

@@ -38,45 +38,68 @@ export function evaluateCoverage(
   index: MatrixIndex,
   request: CoverageRequest,
 ): CoverageReport {
-  const { mesh } = request;
+  return evaluateRequirements(
+    index,
+    request.mesh,
+    inMatrixOrder(index, request.requires),
+    request.implements ?? [],
+  );
+}
+
+/**
+ * {@link evaluateCoverage} for requirements already known, unique and in matrix order, as the
+ * annotation parser yields them (`MeshDeclaration.requires`).
+ */
+export function evaluateRequirements(
+  index: MatrixIndex,
+  mesh: string,
+  requires: readonly string[],
+  implemented: readonly string[],
+): CoverageReport {
   if (!index.tool(mesh)) {
     throw new Error(`Unknown mesh '${mesh}'`);
   }
-  const implemented = new Set(request.implements ?? []);
-  const items: CoverageItem[] = inMatrixOrder(index, request.requires).map(
-    responsibilityId => {
-      const support = index.cell(mesh, responsibilityId)?.support ?? 'unknown';
-      const status = coverageStatus(support, implemented.has(responsibilityId));
-      const item: CoverageItem = { responsibilityId, status, support };
-      if (status === 'mesh' && support === 'partial') {
-        item.partial = true;
-      }
-      if (status === 'gap') {
-        if (support === 'unknown') {
-          item.unknown = true;
-        }
-        // How to cover it without a mesh: the baseline's cell.
-        const alternative = index.cell(
-          index.baselineTool.id,
-          responsibilityId,
-        )?.alternative;
-        if (alternative) {
-          item.alternative = alternative;
-        }
-      }
-      return item;
-    },
-  );
-  const idsWith = (status: CoverageStatus) =>
-    items.filter(i => i.status === status).map(i => i.responsibilityId);
-  const gaps = idsWith('gap');
-  return {
+  const report: CoverageReport = {
     mesh,
-    coverage: coveragePercent(items.length - gaps.length, items.length),
-    items,
-    covered: idsWith('mesh'),
-    implementedByApp: idsWith('app'),
-    gaps,
+    coverage: null,
+    items: [],
+    covered: [],
+    implementedByApp: [],
+    gaps: [],
     errors: [],
   };
+  const cells = index.cellsOf(mesh);
+  const baselineCells = index.cellsOf(index.baselineTool.id);
+  for (const responsibilityId of requires) {
+    const support = cells.get(responsibilityId)?.support ?? 'unknown';
+    const status = coverageStatus(
+      support,
+      implemented.includes(responsibilityId),
+    );
+    const item: CoverageItem = { responsibilityId, status, support };
+    if (status === 'mesh') {
+      report.covered.push(responsibilityId);
+      if (support === 'partial') {
+        item.partial = true;
+      }
+    } else if (status === 'app') {
+      report.implementedByApp.push(responsibilityId);
+    } else {
+      report.gaps.push(responsibilityId);
+      if (support === 'unknown') {
+        item.unknown = true;
+      }
+      // How to cover it without a mesh: the baseline's cell.
+      const alternative = baselineCells.get(responsibilityId)?.alternative;
+      if (alternative) {
+        item.alternative = alternative;
+      }
+    }
+    report.items.push(item);
+  }
+  report.coverage = coveragePercent(
+    report.items.length - report.gaps.length,
+    report.items.length,
+  );
+  return report;
 }

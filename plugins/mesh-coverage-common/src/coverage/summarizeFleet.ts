@@ -217,18 +217,20 @@ export class FleetWhatIfAccumulator {
       this.options.defaultRequirements,
     );
     const { entityRef } = component;
-    this.today.addEvaluated(
+    const { whatIfMesh } = this.options;
+    const today = evaluateDeclaration(
+      this.index,
+      declaration,
+      declaration.mesh,
       entityRef,
-      evaluateDeclaration(this.index, declaration, declaration.mesh, entityRef),
     );
+    this.today.addEvaluated(entityRef, today);
+    // A component already on the what-if mesh is the same on both sides.
     this.whatIf.addEvaluated(
       entityRef,
-      evaluateDeclaration(
-        this.index,
-        declaration,
-        this.options.whatIfMesh,
-        entityRef,
-      ),
+      declaration.mesh === whatIfMesh
+        ? today
+        : evaluateDeclaration(this.index, declaration, whatIfMesh, entityRef),
     );
   }
 

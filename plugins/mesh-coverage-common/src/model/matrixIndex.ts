@@ -16,12 +16,13 @@ export interface MatrixIndex {
   /** Position of a responsibility in matrix order; undefined when the matrix lacks it. */
   position(responsibilityId: string): number | undefined;
   cell(toolId: string, responsibilityId: string): MatrixCell | undefined;
+  /** A tool's cells by responsibility id (empty for a tool the matrix lacks). */
+  cellsOf(toolId: string): ReadonlyMap<string, MatrixCell>;
 }
 
-const cache = new WeakMap<MeshMatrix, MatrixIndex>();
+const NO_CELLS: ReadonlyMap<string, MatrixCell> = new Map();
 
-const cellKey = (toolId: string, responsibilityId: string) =>
-  `${toolId}\u0000${responsibilityId}`;
+const cache = new WeakMap<MeshMatrix, MatrixIndex>();
 
 /** Returns the look-up index of a matrix that passed {@link validateMeshMatrix}. */
 export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
@@ -31,9 +32,13 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
   }
   const tools = new Map(matrix.tools.map(t => [t.id, t]));
   const positions = new Map(matrix.responsibilities.map((r, i) => [r.id, i]));
-  const cells = new Map(
-    matrix.cells.map(c => [cellKey(c.toolId, c.responsibilityId), c]),
+  // Each tool's cells by responsibility id.
+  const rows = new Map<string, Map<string, MatrixCell>>(
+    matrix.tools.map(t => [t.id, new Map()]),
   );
+  for (const cell of matrix.cells) {
+    rows.get(cell.toolId)?.set(cell.responsibilityId, cell);
+  }
   const baselineTool = matrix.tools.find(t => t.kind === 'baseline');
   if (!baselineTool) {
     throw new Error('A mesh matrix needs exactly one tool of kind baseline');
@@ -47,20 +52,26 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
       .map(t => t.id),
     responsibilityIds: matrix.responsibilities.map(r => r.id),
     position: id => positions.get(id),
-    cell: (toolId, responsibilityId) =>
-      cells.get(cellKey(toolId, responsibilityId)),
+    cell: (toolId, responsibilityId) => rows.get(toolId)?.get(responsibilityId),
+    cellsOf: toolId => rows.get(toolId) ?? NO_CELLS,
   };
   cache.set(matrix, index);
   return index;
 }
 
-/** The known ids among `ids`, each once, in matrix order. */
+/** The known ids among `ids`, each once, in matrix order (as the matrix spells them). */
 export function inMatrixOrder(
   index: MatrixIndex,
-  ids: Iterable<string>,
+  ids: readonly string[],
 ): string[] {
-  const known = [...new Set(ids)].filter(
-    id => index.position(id) !== undefined,
-  );
-  return known.sort((a, b) => index.position(a)! - index.position(b)!);
+  const positions: number[] = [];
+  for (const id of ids) {
+    const position = index.position(id);
+    if (position !== undefined && !positions.includes(position)) {
+      positions.push(position);
+    }
+  }
+  return positions
+    .sort((a, b) => a - b)
+    .map(position => index.responsibilityIds[position]);
 }
