@@ -1,6 +1,7 @@
 /*
- * npm run bench [-- --quick]: the figures of issue 7, each measured side by side with its
- * reference in the same run; prints a table and writes bench-results.json at the repository root.
+ * npm run bench [-- --quick] [-- --only processor|matrix|fleet|ui|card]: each figure a ratio against
+ * a real reference measured side by side in the same run (BENCHMARKS.md); prints a table and writes
+ * bench-results.json at the repository root.
  */
 import { resolve } from 'path';
 import { BenchResult, report } from './results';
@@ -35,6 +36,10 @@ async function main() {
   if (selected('ui')) {
     const { uiBench } = await load(import('./ui'));
     results.push(...(await uiBench(quick)));
+  }
+  if (selected('card')) {
+    const { entityCardBench } = await load(import('./entityCard'));
+    results.push(await entityCardBench(quick));
   }
   report(results, resolve(__dirname, '../bench-results.json'));
   // Exit explicitly: a figure's libraries (the catalog's database pool, the ESM loader's worker)

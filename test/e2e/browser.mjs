@@ -19,8 +19,8 @@ export async function launchBrowser() {
   });
 }
 
-/** A page signed in as guest (the sign-in page needs a click on Enter). */
-export async function signedInPage(browser) {
+/** A page signed in as guest (the sign-in page needs a click on Enter), on `origin`. */
+export async function signedInPage(browser, origin = FRONTEND) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   page.dialogs = [];
@@ -28,7 +28,7 @@ export async function signedInPage(browser) {
     page.dialogs.push(dialog.message());
     dialog.dismiss();
   });
-  await page.goto(FRONTEND);
+  await page.goto(origin);
   await page.getByRole('button', { name: /enter/i }).click();
   await page.waitForURL(/\/catalog/);
   return page;

@@ -68,7 +68,7 @@ export const HOSTILE_OVERLAY = {
  * matrix file of its own, and waits for the catalog and, unless `waitForFacts` is false, the first
  * scorecard facts.
  *
- * @param {{ matrix?: object, overlay?: object, waitForFacts?: boolean, env?: Record<string, string> }} [options]
+ * @param {{ matrix?: object, overlay?: object | null, waitForFacts?: boolean, env?: Record<string, string> }} [options]
  */
 export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTILE_OVERLAY, waitForFacts = true, env = {} } = {}) {
   mkdirSync(OUTPUT, { recursive: true });

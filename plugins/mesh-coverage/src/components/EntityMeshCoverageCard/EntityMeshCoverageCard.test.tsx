@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CoverageReport } from '@meshcoverage/plugin-mesh-coverage-common';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
 import { servedCurrentMatrix } from '../../__testUtils__/fixtures';
 import {
@@ -90,6 +90,45 @@ describe('EntityMeshCoverageCard', () => {
     expect(screen.getByTestId('mesh-coverage-edition')).toHaveTextContent(
       /^Figures from the current edition of the matrix \(\d{4}-\d{2}-\d{2}\)$/,
     );
+  });
+
+  it("shows the catalog's computed figure while the report loads, then the report's", async () => {
+    let answer: (report: CoverageReport) => void = () => {};
+    const api = mockMeshCoverageApi({
+      matrix: servedCurrentMatrix(),
+      getCoverage: jest.fn(
+        () => new Promise<CoverageReport>(resolve => (answer = resolve)),
+      ),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [meshCoverageApiRef, api],
+          [meshCoverageChecksApiRef, mockChecksApi()],
+        ]}
+      >
+        <EntityProvider
+          entity={entity({
+            'meshcoverage.io/mesh': 'linkerd',
+            'meshcoverage.io/coverage': '75',
+          })}
+        >
+          <EntityMeshCoverageCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('mesh-coverage-value')).toHaveTextContent(
+      '75 %',
+    );
+    // The report's details are still on their way.
+    expect(screen.queryByRole('list', { name: 'Gaps' })).toBeNull();
+    answer(report);
+    await waitFor(() =>
+      expect(screen.getByTestId('mesh-coverage-value')).toHaveTextContent(
+        '67 %',
+      ),
+    );
+    expect(screen.getByRole('list', { name: 'Gaps' })).toBeInTheDocument();
   });
 
   it('shows annotation errors prominently', async () => {

@@ -13,6 +13,7 @@ import { useEntityCoverage } from '../../hooks/useEntityCoverage';
 import { useMatrix } from '../../hooks/useMatrix';
 import { EditionNote } from '../EditionSwitch';
 import { catalogInfoSnippet } from '../../lib/catalogInfoSnippet';
+import { computedCoverage } from '../../lib/computedCoverage';
 import { meshCoverageTranslationRef } from '../../translation';
 import { MatrixText } from '../MatrixText';
 import { MeshCoverageScorecard } from '../MeshCoverageScorecard';
@@ -40,6 +41,26 @@ export function EntityMeshCoverageCard() {
   const { entity, available, loading, error, report } = useEntityCoverage();
   const { matrix, index } = useMatrix();
   const { appLanguage: language } = useAppMatrixLanguage();
+  const renderCoverage = (coverage: number | null) => (
+    <div className={classes.row}>
+      <Typography variant="subtitle2">{t('card.coverage')}</Typography>
+      {coverage === null ? (
+        <Typography>{t('card.nothingRequired')}</Typography>
+      ) : (
+        <>
+          <Typography
+            className={classes.coverage}
+            data-testid="mesh-coverage-value"
+          >
+            {t('card.coverageValue', { value: String(coverage) })}
+          </Typography>
+          <div className={classes.gauge} aria-hidden>
+            <LinearGauge value={coverage / 100} />
+          </div>
+        </>
+      )}
+    </div>
+  );
 
   if (!available) {
     return (
@@ -57,8 +78,11 @@ export function EntityMeshCoverageCard() {
     );
   }
   if (loading) {
+    // The catalog's own figure, computed by the processor, shows while the report loads.
+    const computed = computedCoverage(entity);
     return (
       <InfoCard title={t('card.title')}>
+        {computed !== undefined && renderCoverage(computed)}
         <Progress />
       </InfoCard>
     );
@@ -97,24 +121,7 @@ export function EntityMeshCoverageCard() {
             : meshTool?.name ?? report.mesh}
         </Typography>
       </div>
-      <div className={classes.row}>
-        <Typography variant="subtitle2">{t('card.coverage')}</Typography>
-        {report.coverage === null ? (
-          <Typography>{t('card.nothingRequired')}</Typography>
-        ) : (
-          <>
-            <Typography
-              className={classes.coverage}
-              data-testid="mesh-coverage-value"
-            >
-              {t('card.coverageValue', { value: String(report.coverage) })}
-            </Typography>
-            <div className={classes.gauge} aria-hidden>
-              <LinearGauge value={report.coverage / 100} />
-            </div>
-          </>
-        )}
-      </div>
+      {renderCoverage(report.coverage)}
       {report.coverage !== null && (
         <>
           <Typography variant="subtitle2">{t('card.gaps')}</Typography>
