@@ -1,7 +1,6 @@
 import { inMatrixOrder, MatrixIndex } from '../model/matrixIndex';
 import { carriesResponsibility, Support } from '../model/types';
 import {
-  CoverageItem,
   CoverageReport,
   CoverageRequest,
   CoverageStatus,
@@ -76,26 +75,26 @@ export function evaluateRequirements(
       support,
       implemented.includes(responsibilityId),
     );
-    const item: CoverageItem = { responsibilityId, status, support };
+    const gap = status === 'gap';
+    // Every item has every field (undefined ones are left out of JSON): one shape for the engine.
+    report.items.push({
+      responsibilityId,
+      status,
+      support,
+      partial: status === 'mesh' && support === 'partial' ? true : undefined,
+      unknown: gap && support === 'unknown' ? true : undefined,
+      // How to cover a gap without a mesh: the baseline's cell.
+      alternative: gap
+        ? baselineCells.get(responsibilityId)?.alternative
+        : undefined,
+    });
     if (status === 'mesh') {
       report.covered.push(responsibilityId);
-      if (support === 'partial') {
-        item.partial = true;
-      }
     } else if (status === 'app') {
       report.implementedByApp.push(responsibilityId);
     } else {
       report.gaps.push(responsibilityId);
-      if (support === 'unknown') {
-        item.unknown = true;
-      }
-      // How to cover it without a mesh: the baseline's cell.
-      const alternative = baselineCells.get(responsibilityId)?.alternative;
-      if (alternative) {
-        item.alternative = alternative;
-      }
     }
-    report.items.push(item);
   }
   report.coverage = coveragePercent(
     report.items.length - report.gaps.length,
