@@ -152,12 +152,7 @@ export function EntityMeshCoverageCard() {
           )}
         </>
       )}
-      <div className={classes.scorecard}>
-        <Typography variant="subtitle2" component="h3">
-          {t('scorecard.title')}
-        </Typography>
-        <MeshCoverageScorecard report={report} />
-      </div>
+      <MeshCoverageScorecard report={report} className={classes.scorecard} />
       <EditionNote meta={matrix?.meta} />
     </InfoCard>
   );

@@ -1,8 +1,9 @@
+import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { CheckResult } from '@backstage-community/plugin-tech-insights-common';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
 import { builtinIndex } from '../../__testUtils__/fixtures';
@@ -94,5 +95,22 @@ describe('MeshCoverageScorecard', () => {
         'Scorecard results are unavailable: tech-insights is down',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('is left out, without an error, in an app without the Tech Insights backend', async () => {
+    const checksApi = await render(
+      await ResponseError.fromResponse(
+        new Response(JSON.stringify({ error: { message: 'not found' } }), {
+          status: 404,
+          statusText: 'Not Found',
+          headers: { 'Content-Type': 'application/json' },
+        }) as any,
+      ),
+    );
+    await waitFor(() => expect(checksApi.runChecks).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: 'Scorecard' })).toBeNull(),
+    );
+    expect(screen.queryByText(/unavailable/)).toBeNull();
   });
 });

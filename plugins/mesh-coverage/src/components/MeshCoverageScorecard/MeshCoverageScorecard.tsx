@@ -28,8 +28,19 @@ const useStyles = makeStyles(theme => ({
   fixes: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
 }));
 
-/** The verdicts of the mesh coverage checks for the entity on the page, with fixes for failures. */
-export function MeshCoverageScorecard(props: { report?: CoverageReport }) {
+/** Tech Insights answers 404 where its backend is not installed: then there is no scorecard. */
+function isNotInstalled(error: Error): boolean {
+  return (error as Error & { statusCode?: number }).statusCode === 404;
+}
+
+/**
+ * The verdicts of the mesh coverage checks for the entity on the page, with fixes for failures,
+ * under a "Scorecard" heading. Left out entirely in an app without the Tech Insights backend.
+ */
+export function MeshCoverageScorecard(props: {
+  report?: CoverageReport;
+  className?: string;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   const { entity } = useEntity();
@@ -65,72 +76,86 @@ export function MeshCoverageScorecard(props: { report?: CoverageReport }) {
     }
   };
 
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return (
-      <Typography color="error">
-        {t('scorecard.error', { message: error.message })}
-      </Typography>
-    );
-  }
-  const results = (value ?? []).filter(r =>
-    (MESH_COVERAGE_CHECK_IDS as readonly string[]).includes(r.check.id),
-  );
-  if (results.length === 0) {
-    return <Typography>{t('scorecard.noFacts')}</Typography>;
+  if (error && isNotInstalled(error)) {
+    return null;
   }
   return (
-    <ul className={classes.list} aria-label={t('scorecard.title')}>
-      {results.map(({ check, result, facts }) => {
-        const passed = result === true;
-        const declared = facts?.requirementsDeclared?.value === true;
-        const fixes =
-          !passed && index
-            ? fixesForCheck(check.id, props.report, index, declared)
-            : [];
-        return (
-          <li
-            key={check.id}
-            className={classes.check}
-            data-check={check.id}
-            data-result={passed ? 'passed' : 'failed'}
-          >
-            <span
-              className={`${classes.verdict} ${
-                passed ? classes.passed : classes.failed
-              }`}
-            >
-              {passed ? (
-                <CheckCircleIcon fontSize="small" aria-hidden />
-              ) : (
-                <CancelIcon fontSize="small" aria-hidden />
-              )}
-              {passed ? t('scorecard.passed') : t('scorecard.failed')}
-            </span>{' '}
-            <Typography component="span" variant="subtitle2">
-              {check.name}
-            </Typography>
-            <Typography variant="body2" className={classes.description}>
-              {check.description}
-            </Typography>
-            {fixes.length > 0 && (
-              <>
-                <Typography variant="body2">
-                  {t('scorecard.fixLabel')}
-                </Typography>
-                <ul className={classes.fixes}>
-                  {fixes.map(fix => {
-                    const text = fixText(fix);
-                    return <li key={text}>{text}</li>;
-                  })}
-                </ul>
-              </>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <div className={props.className}>
+      <Typography variant="subtitle2" component="h3">
+        {t('scorecard.title')}
+      </Typography>
+      {renderVerdicts()}
+    </div>
   );
+
+  function renderVerdicts() {
+    if (loading) {
+      return <Progress />;
+    }
+    if (error) {
+      return (
+        <Typography color="error">
+          {t('scorecard.error', { message: error.message })}
+        </Typography>
+      );
+    }
+    const results = (value ?? []).filter(r =>
+      (MESH_COVERAGE_CHECK_IDS as readonly string[]).includes(r.check.id),
+    );
+    if (results.length === 0) {
+      return <Typography>{t('scorecard.noFacts')}</Typography>;
+    }
+    return (
+      <ul className={classes.list} aria-label={t('scorecard.title')}>
+        {results.map(({ check, result, facts }) => {
+          const passed = result === true;
+          const declared = facts?.requirementsDeclared?.value === true;
+          const fixes =
+            !passed && index
+              ? fixesForCheck(check.id, props.report, index, declared)
+              : [];
+          return (
+            <li
+              key={check.id}
+              className={classes.check}
+              data-check={check.id}
+              data-result={passed ? 'passed' : 'failed'}
+            >
+              <span
+                className={`${classes.verdict} ${
+                  passed ? classes.passed : classes.failed
+                }`}
+              >
+                {passed ? (
+                  <CheckCircleIcon fontSize="small" aria-hidden />
+                ) : (
+                  <CancelIcon fontSize="small" aria-hidden />
+                )}
+                {passed ? t('scorecard.passed') : t('scorecard.failed')}
+              </span>{' '}
+              <Typography component="span" variant="subtitle2">
+                {check.name}
+              </Typography>
+              <Typography variant="body2" className={classes.description}>
+                {check.description}
+              </Typography>
+              {fixes.length > 0 && (
+                <>
+                  <Typography variant="body2">
+                    {t('scorecard.fixLabel')}
+                  </Typography>
+                  <ul className={classes.fixes}>
+                    {fixes.map(fix => {
+                      const text = fixText(fix);
+                      return <li key={text}>{text}</li>;
+                    })}
+                  </ul>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
 }
