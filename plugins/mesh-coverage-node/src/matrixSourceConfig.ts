@@ -1,5 +1,5 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { HumanDuration } from '@backstage/types';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   DEFAULT_EDITION,
   MATRIX_EDITIONS,
@@ -27,12 +27,6 @@ export interface MatrixSourceConfig {
 
 /** How long a URL source may take to answer, unless `meshCoverage.matrix.timeout` says otherwise. */
 export const DEFAULT_URL_TIMEOUT_MS = 30_000;
-
-const durationToMs = (d: HumanDuration) =>
-  (d.milliseconds ?? 0) +
-  1000 *
-    ((d.seconds ?? 0) +
-      60 * ((d.minutes ?? 0) + 60 * ((d.hours ?? 0) + 24 * (d.days ?? 0))));
 
 const configError = (message: string) =>
   new Error(`Invalid Mesh Coverage config: ${MATRIX_CONFIG_KEY}.${message}`);
@@ -71,7 +65,7 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
     ? readDurationFromConfig(matrix.getConfig('refresh'))
     : undefined;
   const timeoutMs = matrix?.has('timeout')
-    ? durationToMs(readDurationFromConfig(matrix.getConfig('timeout')))
+    ? durationToMilliseconds(readDurationFromConfig(matrix.getConfig('timeout')))
     : DEFAULT_URL_TIMEOUT_MS;
   const overlays = (matrix?.getOptionalStringArray('overlays') ?? []).map(
     location => documentSource(location, timeoutMs),
