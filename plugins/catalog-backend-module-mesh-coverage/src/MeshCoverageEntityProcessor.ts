@@ -12,6 +12,11 @@ import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
 const COMPUTED_KEYS: ReadonlySet<string> = new Set(COMPUTED_ANNOTATIONS);
 
+/**
+ * What the processor reads: the matrix in service, the config defaults and a logger.
+ *
+ * @public
+ */
 export interface MeshCoverageEntityProcessorOptions {
   matrixService: Pick<MeshMatrixService, 'currentMatrix'>;
   defaultRequirements: DefaultRequirements;
@@ -23,6 +28,8 @@ export interface MeshCoverageEntityProcessorOptions {
  * entities: the coverage report of `-common`, formatted. It only reads the entity and the matrix,
  * never the catalog, and never fails processing: bad input goes to `meshcoverage.io/errors` and the
  * component keeps its place in the catalog.
+ *
+ * @public
  */
 export class MeshCoverageEntityProcessor implements CatalogProcessor {
   constructor(private readonly options: MeshCoverageEntityProcessorOptions) {}

@@ -6,3 +6,4 @@
  */
 export { catalogModuleMeshCoverage as default } from './module';
 export { MeshCoverageEntityProcessor } from './MeshCoverageEntityProcessor';
+export type { MeshCoverageEntityProcessorOptions } from './MeshCoverageEntityProcessor';

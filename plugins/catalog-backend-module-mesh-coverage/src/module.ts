@@ -9,7 +9,11 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { MeshCoverageEntityProcessor } from './MeshCoverageEntityProcessor';
 
-/** Adds the processor that writes computed `meshcoverage.io/*` annotations on components. */
+/**
+ * Adds the processor that writes computed `meshcoverage.io/*` annotations on components.
+ *
+ * @public
+ */
 export const catalogModuleMeshCoverage = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'mesh-coverage',

@@ -10,7 +10,11 @@ import {
 import { createRouter } from './router';
 import { createMeshCoverageService } from './service/createMeshCoverageService';
 
-/** The Mesh Coverage backend plugin: REST API under `/api/mesh-coverage`. */
+/**
+ * The Mesh Coverage backend plugin: REST API under `/api/mesh-coverage`.
+ *
+ * @public
+ */
 export const meshCoveragePlugin = createBackendPlugin({
   pluginId: 'mesh-coverage',
   register(env) {

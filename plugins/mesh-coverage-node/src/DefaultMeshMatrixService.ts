@@ -25,11 +25,14 @@ import { MatrixStore } from './MatrixStore';
 import { readMatrixDocument, sourceName } from './readMatrixDocument';
 import { LoadedMatrix, MeshMatrixService } from './types';
 
+/** @public */
 export const REFRESH_TASK_ID = 'mesh-coverage-matrix-refresh';
+/** @public */
 export const SYNC_TASK_ID = 'mesh-coverage-matrix-sync';
 /** How often each instance looks for a matrix another instance refreshed. */
 const SYNC_FREQUENCY = { seconds: 15 };
 
+/** @public */
 export interface MeshMatrixServiceDeps {
   config: Config;
   logger: LoggerService;
@@ -56,6 +59,8 @@ function originOf(source: MatrixSourceConfig): MatrixOrigin {
  * With `refresh`, the documents are re-read once across all instances; a good result is stored in
  * the database and picked up by every instance, a bad one is logged and reported in `meta.error`
  * while the last good matrix stays in service.
+ *
+ * @public
  */
 export class DefaultMeshMatrixService implements MeshMatrixService {
   private current: LoadedMatrix;

@@ -5,12 +5,15 @@ import {
   suggestId,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
+/** @public */
 export const DEFAULT_REQUIREMENTS_KEY = 'meshCoverage.defaultRequirements';
 
 /**
  * Reads `meshCoverage.defaultRequirements` and checks every id against the matrix, so a typo in
  * config stops the backend with the key and the closest valid id instead of silently requiring
  * nothing.
+ *
+ * @public
  */
 export function readDefaultRequirements(
   config: Config,

@@ -10,7 +10,11 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { LoadedMatrix } from './types';
 
-/** A content hash of a matrix, stable across instances: the basis of the ETag. */
+/**
+ * A content hash of a matrix, stable across instances: the basis of the ETag.
+ *
+ * @public
+ */
 export function matrixVersion(matrix: MeshMatrix): string {
   return createHash('sha256')
     .update(JSON.stringify(matrix))

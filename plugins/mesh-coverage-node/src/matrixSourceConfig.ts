@@ -6,9 +6,14 @@ import {
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
+/** @public */
 export const MATRIX_CONFIG_KEY = 'meshCoverage.matrix';
 
-/** A matrix or overlay document read from a local file or through the backend's URL reader. */
+/**
+ * A matrix or overlay document read from a local file or through the backend's URL reader.
+ *
+ * @public
+ */
 export type MatrixDocumentSource =
   | { type: 'file'; path: string }
   | { type: 'url'; url: string; timeoutMs: number };
@@ -16,6 +21,8 @@ export type MatrixDocumentSource =
 /**
  * Where the matrix comes from: an operator's own document, or else a built-in edition; then the
  * operator's overlays, applied in order.
+ *
+ * @public
  */
 export interface MatrixSourceConfig {
   /** The built-in edition served when there is no `document`. */
@@ -38,7 +45,11 @@ function documentSource(location: string, timeoutMs: number) {
     : ({ type: 'file', path: location } as const);
 }
 
-/** Reads `meshCoverage.matrix`; a contradiction or an unknown edition is a config error. */
+/**
+ * Reads `meshCoverage.matrix`; a contradiction or an unknown edition is a config error.
+ *
+ * @public
+ */
 export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
   const matrix = config.getOptionalConfig(MATRIX_CONFIG_KEY);
   const path = matrix?.getOptionalString('path');
@@ -65,7 +76,9 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
     ? readDurationFromConfig(matrix.getConfig('refresh'))
     : undefined;
   const timeoutMs = matrix?.has('timeout')
-    ? durationToMilliseconds(readDurationFromConfig(matrix.getConfig('timeout')))
+    ? durationToMilliseconds(
+        readDurationFromConfig(matrix.getConfig('timeout')),
+      )
     : DEFAULT_URL_TIMEOUT_MS;
   const overlays = (matrix?.getOptionalStringArray('overlays') ?? []).map(
     location => documentSource(location, timeoutMs),

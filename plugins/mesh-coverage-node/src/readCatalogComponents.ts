@@ -6,6 +6,8 @@ import { ComponentLike } from '@meshcoverage/plugin-mesh-coverage-common';
 /**
  * The only entity fields coverage needs, never the whole entity. Annotations come whole: their
  * keys contain dots, which field selection would split.
+ *
+ * @public
  */
 export const COVERAGE_FIELDS = [
   'kind',
@@ -17,6 +19,7 @@ export const COVERAGE_FIELDS = [
 
 const PAGE_SIZE = 1000;
 
+/** @public */
 export function toComponentLike(entity: Entity): ComponentLike {
   return {
     entityRef: stringifyEntityRef(entity),
@@ -28,6 +31,8 @@ export function toComponentLike(entity: Entity): ComponentLike {
 /**
  * Pages through every component the credentials may see, a page at a time, selecting only the
  * fields coverage needs (never 100 000 full entities at once).
+ *
+ * @public
  */
 export async function* readCatalogComponents(
   catalog: CatalogService,

@@ -5,14 +5,22 @@ import {
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
-/** The matrix in service, with its index and where it came from. */
+/**
+ * The matrix in service, with its index and where it came from.
+ *
+ * @public
+ */
 export interface LoadedMatrix {
   matrix: MeshMatrix;
   index: MatrixIndex;
   meta: MatrixMeta;
 }
 
-/** Gives every backend piece the current, validated matrix. */
+/**
+ * Gives every backend piece the current, validated matrix.
+ *
+ * @public
+ */
 export interface MeshMatrixService {
   getMatrix(): Promise<LoadedMatrix>;
   /**

@@ -15,7 +15,11 @@ import {
 } from './api';
 import { rootRouteRef } from './routes';
 
-/** The Mesh Coverage frontend plugin (legacy frontend system). */
+/**
+ * The Mesh Coverage frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
 export const meshCoveragePlugin = createPlugin({
   id: 'mesh-coverage',
   apis: [
@@ -33,7 +37,11 @@ export const meshCoveragePlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The comparison, recommendation and fleet page; mount it at `/mesh-comparison`. */
+/**
+ * The comparison, recommendation and fleet page; mount it at `/mesh-comparison`.
+ *
+ * @public
+ */
 export const MeshComparisonPage = meshCoveragePlugin.provide(
   createRoutableExtension({
     name: 'MeshComparisonPage',
@@ -43,28 +51,38 @@ export const MeshComparisonPage = meshCoveragePlugin.provide(
   }),
 );
 
-/** Overview card for component pages. */
-export const EntityMeshCoverageCard = meshCoveragePlugin.provide(
-  createComponentExtension({
-    name: 'EntityMeshCoverageCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityMeshCoverageCard').then(
-          m => m.EntityMeshCoverageCard,
-        ),
-    },
-  }),
-);
+/**
+ * Overview card for component pages.
+ *
+ * @public
+ */
+export const EntityMeshCoverageCard: () => JSX.Element =
+  meshCoveragePlugin.provide(
+    createComponentExtension({
+      name: 'EntityMeshCoverageCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityMeshCoverageCard').then(
+            m => m.EntityMeshCoverageCard,
+          ),
+      },
+    }),
+  );
 
-/** "Mesh coverage" tab content for component pages. */
-export const EntityMeshCoverageContent = meshCoveragePlugin.provide(
-  createComponentExtension({
-    name: 'EntityMeshCoverageContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityMeshCoverageContent').then(
-          m => m.EntityMeshCoverageContent,
-        ),
-    },
-  }),
-);
+/**
+ * "Mesh coverage" tab content for component pages.
+ *
+ * @public
+ */
+export const EntityMeshCoverageContent: () => JSX.Element =
+  meshCoveragePlugin.provide(
+    createComponentExtension({
+      name: 'EntityMeshCoverageContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityMeshCoverageContent').then(
+            m => m.EntityMeshCoverageContent,
+          ),
+      },
+    }),
+  );

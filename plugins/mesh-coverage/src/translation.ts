@@ -1,6 +1,10 @@
 import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
 
-/** Every user-facing string of the plugin; matrix text comes from the matrix itself. */
+/**
+ * Every user-facing string of the plugin; matrix text comes from the matrix itself.
+ *
+ * @alpha
+ */
 export const meshCoverageTranslationRef = createTranslationRef({
   id: 'mesh-coverage',
   messages: {

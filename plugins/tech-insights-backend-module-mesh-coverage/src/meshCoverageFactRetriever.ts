@@ -14,10 +14,18 @@ import {
   readCatalogComponents,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 
-/** The retriever's id: facts are stored under it and checks name it in `factIds`. */
+/**
+ * The retriever's id: facts are stored under it and checks name it in `factIds`.
+ *
+ * @public
+ */
 export const MESH_COVERAGE_FACT_RETRIEVER_ID = 'meshCoverageFactRetriever';
 
-/** Everything about the retriever but its handler, which needs the backend's services. */
+/**
+ * Everything about the retriever but its handler, which needs the backend's services.
+ *
+ * @public
+ */
 export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
   id: MESH_COVERAGE_FACT_RETRIEVER_ID,
   version: '0.1.0',
@@ -63,6 +71,7 @@ export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
   },
 };
 
+/** @public */
 export interface MeshCoverageFactRetrieverOptions {
   matrixService: MeshMatrixService;
   catalog: CatalogService;
@@ -74,6 +83,8 @@ export interface MeshCoverageFactRetrieverOptions {
  * The retriever with its handler: reads every component with the module's own service
  * credentials (only the fields coverage needs, a page at a time) and computes its facts with the
  * common functions.
+ *
+ * @public
  */
 export function createMeshCoverageFactRetriever(
   options: MeshCoverageFactRetrieverOptions,

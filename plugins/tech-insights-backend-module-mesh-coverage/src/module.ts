@@ -16,6 +16,8 @@ import {
 /**
  * Adds `meshCoverageFactRetriever` to Tech Insights. Like every retriever it only runs when
  * `techInsights.factRetrievers.meshCoverageFactRetriever.cadence` is configured.
+ *
+ * @public
  */
 export const techInsightsModuleMeshCoverage = createBackendModule({
   pluginId: 'tech-insights',

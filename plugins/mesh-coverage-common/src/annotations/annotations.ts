@@ -1,12 +1,25 @@
-/** Input annotations, written by service owners in `catalog-info.yaml`. */
+/**
+ * Input annotations, written by service owners in `catalog-info.yaml`.
+ *
+ * @public
+ */
 export const ANNOTATION_MESH = 'meshcoverage.io/mesh';
+/** @public */
 export const ANNOTATION_REQUIRES = 'meshcoverage.io/requires';
+/** @public */
 export const ANNOTATION_IMPLEMENTS = 'meshcoverage.io/implements';
 
-/** Computed annotations, written by the catalog module on `Component` entities. */
+/**
+ * Computed annotations, written by the catalog module on `Component` entities.
+ *
+ * @public
+ */
 export const ANNOTATION_COVERED = 'meshcoverage.io/covered';
+/** @public */
 export const ANNOTATION_GAPS = 'meshcoverage.io/gaps';
+/** @public */
 export const ANNOTATION_COVERAGE = 'meshcoverage.io/coverage';
+/** @public */
 export const ANNOTATION_ERRORS = 'meshcoverage.io/errors';
 
 export const INPUT_ANNOTATIONS = [
@@ -15,6 +28,7 @@ export const INPUT_ANNOTATIONS = [
   ANNOTATION_IMPLEMENTS,
 ] as const;
 
+/** @public */
 export const COMPUTED_ANNOTATIONS = [
   ANNOTATION_COVERED,
   ANNOTATION_GAPS,

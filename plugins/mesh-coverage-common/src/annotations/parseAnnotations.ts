@@ -11,6 +11,7 @@ const MAX_REPORTED_PER_ANNOTATION = 10;
 /** A value this long is no id; it is reported shortened. */
 const MAX_SHOWN_VALUE = 64;
 
+/** @public */
 export interface ParsedIds {
   /** Valid ids, each once, in the order written. */
   ids: string[];
@@ -42,6 +43,8 @@ function unknownIdMessage(
  * Checks a list of responsibility ids: white space around ids and empty entries are ignored,
  * duplicates kept once; unknown ids are left out and reported, under `label`, with the closest
  * valid id. Never throws.
+ *
+ * @public
  */
 export function checkResponsibilityIds(
   candidates: readonly string[],
@@ -92,6 +95,7 @@ function parseResponsibilityIds(
     : { ids: [], errors: [] };
 }
 
+/** @public */
 export interface ParsedMesh {
   /** The mesh tool id; the baseline tool when the annotation is absent; undefined when invalid. */
   mesh: string | undefined;
@@ -101,6 +105,8 @@ export interface ParsedMesh {
 /**
  * Parses a mesh id (`meshcoverage.io/mesh` unless another `label` is given): a tool of kind
  * `mesh`, or the baseline. Absent or empty means the baseline. Never throws.
+ *
+ * @public
  */
 export function parseMeshId(
   value: string | undefined,
@@ -127,7 +133,11 @@ export function parseMeshId(
   };
 }
 
-/** What a component declares through its input annotations. */
+/**
+ * What a component declares through its input annotations.
+ *
+ * @public
+ */
 export interface MeshDeclaration {
   mesh: string | undefined;
   /** Config defaults united with `meshcoverage.io/requires`, in matrix order. */
@@ -143,6 +153,8 @@ export interface MeshDeclaration {
 /**
  * Parses a component's input annotations. `defaultRequires` (config defaults for its `spec.type`)
  * are united with `meshcoverage.io/requires`. Never throws.
+ *
+ * @public
  */
 export function parseMeshDeclaration(
   annotations: Record<string, string> | undefined,

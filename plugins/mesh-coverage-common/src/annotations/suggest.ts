@@ -11,6 +11,8 @@ const commonPrefixLength = (a: string, b: string) => {
 /**
  * The valid id closest to a mistyped one, or undefined when nothing is plausibly meant.
  * Compared case-insensitively so `MTLS` suggests `mtls`; ids themselves stay case-sensitive.
+ *
+ * @public
  */
 export function suggestId(
   value: string,

@@ -13,23 +13,36 @@ import { MatrixIndex } from '../model/matrixIndex';
 import { evaluateRequirements } from './evaluateCoverage';
 import { CoverageReport } from './types';
 
-/** Config defaults: required responsibility ids by a component's `spec.type`. */
+/**
+ * Config defaults: required responsibility ids by a component's `spec.type`.
+ *
+ * @public
+ */
 export type DefaultRequirements = Readonly<Record<string, readonly string[]>>;
 
-/** What a component looks like to coverage: its ref, `spec.type` and annotations. */
+/**
+ * What a component looks like to coverage: its ref, `spec.type` and annotations.
+ *
+ * @public
+ */
 export interface ComponentLike {
   entityRef?: string;
   type?: string;
   annotations?: Record<string, string>;
 }
 
+/** @public */
 export interface ComponentCoverage {
   declaration: MeshDeclaration;
   /** Absent when the mesh annotation names no valid mesh. */
   report?: CoverageReport;
 }
 
-/** Parses a component's annotations with the config defaults for its `spec.type`. */
+/**
+ * Parses a component's annotations with the config defaults for its `spec.type`.
+ *
+ * @public
+ */
 export function parseComponent(
   index: MatrixIndex,
   component: ComponentLike,
@@ -47,6 +60,8 @@ export function parseComponent(
 /**
  * Evaluates a parsed component on `mesh` (its own, or a what-if's); no report when there is no
  * valid mesh. A component parsed once can be evaluated on several meshes.
+ *
+ * @public
  */
 export function evaluateDeclaration(
   index: MatrixIndex,
@@ -73,6 +88,8 @@ export function evaluateDeclaration(
 /**
  * Parses a component's annotations and evaluates its coverage; `meshOverride` evaluates it as if it
  * ran that mesh (what-if), ignoring its own mesh annotation.
+ *
+ * @public
  */
 export function evaluateComponentCoverage(
   index: MatrixIndex,
@@ -95,7 +112,11 @@ export function evaluateComponentCoverage(
   );
 }
 
-/** Whether coverage concerns a component: it declares something, or its type has defaults. */
+/**
+ * Whether coverage concerns a component: it declares something, or its type has defaults.
+ *
+ * @public
+ */
 export function isCoverageSubject(declaration: MeshDeclaration): boolean {
   return declaration.declared || declaration.requires.length > 0;
 }
@@ -103,6 +124,8 @@ export function isCoverageSubject(declaration: MeshDeclaration): boolean {
 /**
  * The computed annotations of a component's coverage (docs/annotations.md): `covered`, `gaps` and
  * `coverage` from its report when its mesh is valid, `errors` when any input annotation is wrong.
+ *
+ * @public
  */
 export function coverageAnnotations({
   declaration,

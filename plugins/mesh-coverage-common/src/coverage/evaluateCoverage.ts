@@ -32,6 +32,8 @@ export function coveragePercent(
  * Evaluates coverage of a mesh for a set of requirements. Ids the matrix does not know are left
  * out (the annotation parser reports them); the lists come in matrix order. Throws for a mesh the
  * matrix does not have: callers pass meshes they validated.
+ *
+ * @public
  */
 export function evaluateCoverage(
   index: MatrixIndex,

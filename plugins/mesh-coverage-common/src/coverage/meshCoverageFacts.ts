@@ -7,7 +7,11 @@ import {
 } from './componentCoverage';
 import { evaluateCoverage } from './evaluateCoverage';
 
-/** The scorecard facts of a component (docs/scorecards.md). */
+/**
+ * The scorecard facts of a component (docs/scorecards.md).
+ *
+ * @public
+ */
 export interface MeshCoverageFacts {
   /** Runs a mesh (not Kubernetes alone, not an unknown mesh). */
   hasMesh: boolean;
@@ -29,6 +33,8 @@ export interface MeshCoverageFacts {
 /**
  * Computes the facts of a component. A component whose mesh annotation names no mesh is evaluated
  * as running none: a typo must not make its gaps disappear.
+ *
+ * @public
  */
 export function computeMeshCoverageFacts(
   index: MatrixIndex,

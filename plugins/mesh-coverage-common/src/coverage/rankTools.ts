@@ -3,6 +3,7 @@ import { ToolKind } from '../model/types';
 import { evaluateCoverage } from './evaluateCoverage';
 import { CoverageItem } from './types';
 
+/** @public */
 export interface ToolRanking {
   toolId: string;
   /** How many of the required responsibilities the tool covers (partial counts, flagged). */
@@ -19,6 +20,8 @@ export interface ToolRanking {
 /**
  * Ranks tools by how many of a required set they cover, most first. Stable: ties keep the matrix's
  * tool order. By default only `mesh` tools are ranked.
+ *
+ * @public
  */
 export function rankTools(
   index: MatrixIndex,

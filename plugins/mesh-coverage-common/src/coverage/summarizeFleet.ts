@@ -8,6 +8,7 @@ import {
   parseComponent,
 } from './componentCoverage';
 
+/** @public */
 export interface FleetResponsibility {
   responsibilityId: string;
   /** Components that require it. */
@@ -26,6 +27,7 @@ export interface FleetResponsibility {
   };
 }
 
+/** @public */
 export interface FleetSummary {
   /** Set when the summary is a what-if: every component evaluated as if it ran this mesh. */
   whatIfMesh?: string;
@@ -44,6 +46,7 @@ export interface FleetSummary {
   responsibilities: FleetResponsibility[];
 }
 
+/** @public */
 export interface FleetOptions {
   defaultRequirements?: DefaultRequirements;
   /** Evaluate every component as if it ran this mesh. */
@@ -55,6 +58,8 @@ export interface FleetOptions {
 /**
  * Aggregates coverage one component at a time, so a caller can feed a large catalog page by page
  * without holding it in memory. `summarizeFleet` is the one-shot form.
+ *
+ * @public
  */
 export class FleetAccumulator {
   private readonly perMesh = new Map<string, number>();
@@ -173,7 +178,11 @@ export class FleetAccumulator {
   }
 }
 
-/** Aggregates coverage over many components, optionally as a what-if on another mesh. */
+/**
+ * Aggregates coverage over many components, optionally as a what-if on another mesh.
+ *
+ * @public
+ */
 export function summarizeFleet(
   index: MatrixIndex,
   components: Iterable<ComponentLike>,
@@ -186,7 +195,11 @@ export function summarizeFleet(
   return accumulator.summary();
 }
 
-/** Today's fleet, the same fleet on a what-if mesh, and the difference. */
+/**
+ * Today's fleet, the same fleet on a what-if mesh, and the difference.
+ *
+ * @public
+ */
 export interface FleetWhatIf {
   today: FleetSummary;
   whatIf: FleetSummary;
@@ -196,6 +209,8 @@ export interface FleetWhatIf {
 /**
  * Today's summary and a what-if on another mesh in one pass: each component is parsed once and
  * evaluated on both meshes.
+ *
+ * @public
  */
 export class FleetWhatIfAccumulator {
   private readonly today: FleetAccumulator;
@@ -241,6 +256,7 @@ export class FleetWhatIfAccumulator {
   }
 }
 
+/** @public */
 export interface FleetResponsibilityChange {
   responsibilityId: string;
   covered: number;
@@ -248,7 +264,11 @@ export interface FleetResponsibilityChange {
   gaps: number;
 }
 
-/** Per responsibility, how a what-if summary differs from today's (what-if minus today). */
+/**
+ * Per responsibility, how a what-if summary differs from today's (what-if minus today).
+ *
+ * @public
+ */
 export function compareFleetSummaries(
   today: FleetSummary,
   whatIf: FleetSummary,

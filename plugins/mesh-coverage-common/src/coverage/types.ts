@@ -1,8 +1,13 @@
 import { LocalizedText, Support } from '../model/types';
 
-/** Who carries a required responsibility: the mesh, the app itself, or nobody (a gap). */
+/**
+ * Who carries a required responsibility: the mesh, the app itself, or nobody (a gap).
+ *
+ * @public
+ */
 export type CoverageStatus = 'mesh' | 'app' | 'gap';
 
+/** @public */
 export interface CoverageItem {
   responsibilityId: string;
   status: CoverageStatus;
@@ -16,7 +21,11 @@ export interface CoverageItem {
   alternative?: LocalizedText;
 }
 
-/** The coverage report of docs/api.md. Id lists are in matrix order. */
+/**
+ * The coverage report of docs/api.md. Id lists are in matrix order.
+ *
+ * @public
+ */
 export interface CoverageReport {
   entityRef?: string;
   mesh: string;
@@ -29,6 +38,7 @@ export interface CoverageReport {
   errors: string[];
 }
 
+/** @public */
 export interface CoverageRequest {
   mesh: string;
   requires: readonly string[];

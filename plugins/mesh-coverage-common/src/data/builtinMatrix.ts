@@ -10,6 +10,8 @@ import currentOverlayDocument from './current-overlay.json';
  * The `seed` edition: every table, row, cell, note and intro of the source document
  * (`seed/000_5c2218e7f4c05990.txt`), Japanese verbatim, English translated. Its tests validate it
  * and rebuild the source's tables from it.
+ *
+ * @public
  */
 export const SEED_MATRIX: MeshMatrix = seedMatrixDocument as MeshMatrix;
 
@@ -18,17 +20,31 @@ export const SEED_MATRIX: MeshMatrix = seedMatrixDocument as MeshMatrix;
  * source document, with its https source, the version that introduced it and the day it was
  * checked, and the seed value it replaces; and each tool's licence, governance, checked version
  * and support status.
+ *
+ * @public
  */
 export const CURRENT_OVERLAY: MatrixOverlay =
   currentOverlayDocument as MatrixOverlay;
 
-/** The edition the backend serves unless `meshCoverage.matrix.edition` says otherwise. */
+/**
+ * The edition the backend serves unless `meshCoverage.matrix.edition` says otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_EDITION: MatrixEdition = 'current';
 
-/** The `meta.source` name of a built-in edition. */
+/**
+ * The `meta.source` name of a built-in edition.
+ *
+ * @public
+ */
 export const BUILTIN_MATRIX_SOURCE = 'built-in';
 
-/** A built-in edition and the day its claims were checked (the seed has no date of its own). */
+/**
+ * A built-in edition and the day its claims were checked (the seed has no date of its own).
+ *
+ * @public
+ */
 export interface BuiltinEdition {
   edition: MatrixEdition;
   matrix: MeshMatrix;
@@ -37,7 +53,11 @@ export interface BuiltinEdition {
 
 let current: BuiltinEdition | undefined;
 
-/** A built-in edition; `current` is the seed with {@link CURRENT_OVERLAY} applied and validated. */
+/**
+ * A built-in edition; `current` is the seed with {@link CURRENT_OVERLAY} applied and validated.
+ *
+ * @public
+ */
 export function builtinEdition(edition: MatrixEdition): BuiltinEdition {
   if (edition === 'seed') {
     return { edition, matrix: SEED_MATRIX };

@@ -3,6 +3,8 @@ import { MatrixCell, MeshMatrix, MeshTool } from './types';
 /**
  * Look-ups over a validated matrix, built once per matrix object and cached: coverage is evaluated
  * for every component of a catalog against the same matrix.
+ *
+ * @public
  */
 export interface MatrixIndex {
   matrix: MeshMatrix;
@@ -24,7 +26,11 @@ const NO_CELLS: ReadonlyMap<string, MatrixCell> = new Map();
 
 const cache = new WeakMap<MeshMatrix, MatrixIndex>();
 
-/** Returns the look-up index of a matrix that passed {@link validateMeshMatrix}. */
+/**
+ * Returns the look-up index of a matrix that passed {@link validateMeshMatrix}.
+ *
+ * @public
+ */
 export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
   const cached = cache.get(matrix);
   if (cached) {

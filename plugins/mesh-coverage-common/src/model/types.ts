@@ -1,15 +1,25 @@
-/** Text in both languages the product ships: English and Japanese. */
+/**
+ * Text in both languages the product ships: English and Japanese.
+ *
+ * @public
+ */
 export interface LocalizedText {
   en: string;
   ja: string;
 }
 
-/** Language codes a {@link LocalizedText} carries. */
+/**
+ * Language codes a {@link LocalizedText} carries.
+ *
+ * @public
+ */
 export type Language = keyof LocalizedText;
 
 /**
  * What a tool is: `baseline` is Kubernetes without a mesh, `mesh` a service mesh a component can
  * run, `observability` a tool compared only for topology (Kiali, X-Ray).
+ *
+ * @public
  */
 export type ToolKind = 'baseline' | 'mesh' | 'observability';
 
@@ -19,7 +29,11 @@ export const TOOL_KINDS: readonly ToolKind[] = [
   'observability',
 ];
 
-/** One sourced fact about a tool, as a team weighs it beside the cells. */
+/**
+ * One sourced fact about a tool, as a team weighs it beside the cells.
+ *
+ * @public
+ */
 export interface ToolFact {
   text: LocalizedText;
   /** Where the fact is stated (http or https URL). */
@@ -28,7 +42,11 @@ export interface ToolFact {
   verifiedAt: string;
 }
 
-/** What a team weighs beside the cells when choosing a tool; every fact sourced and dated. */
+/**
+ * What a team weighs beside the cells when choosing a tool; every fact sourced and dated.
+ *
+ * @public
+ */
 export interface ToolProfile {
   /** e.g. Apache-2.0, or Business Source License 1.1. */
   licence?: ToolFact;
@@ -40,7 +58,11 @@ export interface ToolProfile {
   status?: ToolFact;
 }
 
-/** A column of the matrix. */
+/**
+ * A column of the matrix.
+ *
+ * @public
+ */
 export interface MeshTool {
   id: string;
   name: string;
@@ -52,9 +74,12 @@ export interface MeshTool {
 /**
  * How far a tool takes a responsibility off the app: `yes` (⭕️), `no` (×), `partial`,
  * `unknown` (記入中... — not yet researched) and `not-applicable` (-).
+ *
+ * @public
  */
 export type Support = 'yes' | 'no' | 'partial' | 'unknown' | 'not-applicable';
 
+/** @public */
 export const SUPPORT_VALUES: readonly Support[] = [
   'yes',
   'no',
@@ -63,19 +88,31 @@ export const SUPPORT_VALUES: readonly Support[] = [
   'not-applicable',
 ];
 
-/** A tool takes a responsibility off the app when it supports it fully or partly. */
+/**
+ * A tool takes a responsibility off the app when it supports it fully or partly.
+ *
+ * @public
+ */
 export function carriesResponsibility(support: Support): boolean {
   return support === 'yes' || support === 'partial';
 }
 
-/** A row of the matrix. One responsibility may be listed by several groups. */
+/**
+ * A row of the matrix. One responsibility may be listed by several groups.
+ *
+ * @public
+ */
 export interface Responsibility {
   id: string;
   title: LocalizedText;
   description?: LocalizedText;
 }
 
-/** A sub-table of a category, comparing its own set of tools. */
+/**
+ * A sub-table of a category, comparing its own set of tools.
+ *
+ * @public
+ */
 export interface MatrixGroup {
   id: string;
   /** Absent when the category holds a single unnamed table. */
@@ -85,7 +122,11 @@ export interface MatrixGroup {
   responsibilityIds: string[];
 }
 
-/** A numbered section of the source document (02–07). */
+/**
+ * A numbered section of the source document (02–07).
+ *
+ * @public
+ */
 export interface MatrixCategory {
   id: string;
   /** The section number as the source document prints it, e.g. `02`. */
@@ -95,7 +136,11 @@ export interface MatrixCategory {
   groups: MatrixGroup[];
 }
 
-/** What a cell says, without the tool and responsibility it belongs to. */
+/**
+ * What a cell says, without the tool and responsibility it belongs to.
+ *
+ * @public
+ */
 export interface CellValue {
   support: Support;
   note?: LocalizedText;
@@ -109,7 +154,11 @@ export interface CellValue {
   verifiedAt?: string;
 }
 
-/** One tool × responsibility judgement. */
+/**
+ * One tool × responsibility judgement.
+ *
+ * @public
+ */
 export interface MatrixCell extends CellValue {
   toolId: string;
   responsibilityId: string;
@@ -123,6 +172,8 @@ export interface MatrixCell extends CellValue {
 /**
  * A whole comparison matrix: the built-in seed dataset, an operator's override file, and the body
  * of `GET /matrix` without its `meta`.
+ *
+ * @public
  */
 export interface MeshMatrix {
   /** The document's own title and introduction (the source's section 01). */
@@ -137,12 +188,19 @@ export interface MeshMatrix {
 /**
  * The built-in editions: `seed` is the source document exactly, `current` the source document
  * corrected and completed by sourced, dated claims (an overlay on `seed`).
+ *
+ * @public
  */
 export type MatrixEdition = 'seed' | 'current';
 
+/** @public */
 export const MATRIX_EDITIONS: readonly MatrixEdition[] = ['seed', 'current'];
 
-/** Where a served matrix came from, as `GET /matrix` reports it. */
+/**
+ * Where a served matrix came from, as `GET /matrix` reports it.
+ *
+ * @public
+ */
 export interface MatrixMeta {
   source: string;
   /** The built-in edition the matrix is based on; absent for an operator's own matrix file. */
@@ -159,4 +217,5 @@ export interface MatrixMeta {
   error?: { message: string; at: string };
 }
 
+/** @public */
 export type ServedMeshMatrix = MeshMatrix & { meta: MatrixMeta };

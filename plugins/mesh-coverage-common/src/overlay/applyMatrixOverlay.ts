@@ -21,6 +21,8 @@ import {
 /**
  * One reviewable claim: a cell's new value, where it is stated, the day it was checked and the
  * value it replaces (`null` when the base matrix does not compare the tool there).
+ *
+ * @public
  */
 export interface CellClaim {
   toolId: string;
@@ -34,12 +36,20 @@ export interface CellClaim {
   replaces: CellValue | null;
 }
 
-/** Sourced facts about one tool (licence, governance, checked version, status). */
+/**
+ * Sourced facts about one tool (licence, governance, checked version, status).
+ *
+ * @public
+ */
 export interface ToolClaim extends ToolProfile {
   toolId: string;
 }
 
-/** Sourced claims applied on top of a matrix: the `current` edition, or an operator's own. */
+/**
+ * Sourced claims applied on top of a matrix: the `current` edition, or an operator's own.
+ *
+ * @public
+ */
 export interface MatrixOverlay {
   description?: LocalizedText;
   /** The day the overlay's claims were last checked as a whole. */
@@ -235,6 +245,8 @@ function apply(base: MeshMatrix, overlay: MatrixOverlay): MeshMatrix {
  * Validates an overlay against the matrix it goes on and applies it. Never throws: unknown ids
  * come with a "did you mean", a claim without an https source or a day with its path, a claim whose
  * `replaces` does not match the base with what the base says.
+ *
+ * @public
  */
 export function applyMatrixOverlay(
   base: MeshMatrix,
@@ -261,7 +273,11 @@ export function applyMatrixOverlay(
       };
 }
 
-/** Applies an overlay, or throws a {@link MatrixValidationError} naming its source and paths. */
+/**
+ * Applies an overlay, or throws a {@link MatrixValidationError} naming its source and paths.
+ *
+ * @public
+ */
 export function parseMatrixOverlay(
   base: MeshMatrix,
   document: unknown,

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { carriesResponsibility, MeshMatrix } from '../model/types';
 import { meshMatrixSchema } from './matrixSchema';
 
-/** One thing wrong with a matrix document, located by its path inside it. */
+/**
+ * One thing wrong with a matrix document, located by its path inside it.
+ *
+ * @public
+ */
 export interface MatrixProblem {
   /** e.g. `cells[12].support`; empty for the document itself. */
   path: string;
   message: string;
 }
 
+/** @public */
 export type MatrixValidation =
   | { valid: true; matrix: MeshMatrix }
   | { valid: false; problems: MatrixProblem[] };
@@ -175,7 +180,11 @@ function crossCheck(matrix: MeshMatrix): MatrixProblem[] {
   return problems;
 }
 
-/** Validates any matrix document: its shape, then its cross-references. Never throws. */
+/**
+ * Validates any matrix document: its shape, then its cross-references. Never throws.
+ *
+ * @public
+ */
 export function validateMeshMatrix(document: unknown): MatrixValidation {
   const parsed = meshMatrixSchema.safeParse(document);
   if (!parsed.success) {
@@ -186,7 +195,11 @@ export function validateMeshMatrix(document: unknown): MatrixValidation {
   return problems.length ? { valid: false, problems } : { valid: true, matrix };
 }
 
-/** Thrown by {@link parseMeshMatrix}; its message names the source and every problem's path. */
+/**
+ * Thrown by {@link parseMeshMatrix}; its message names the source and every problem's path.
+ *
+ * @public
+ */
 export class MatrixValidationError extends Error {
   readonly problems: MatrixProblem[];
   constructor(
@@ -205,7 +218,11 @@ export class MatrixValidationError extends Error {
   }
 }
 
-/** Validates a document and returns it as a matrix, or throws a {@link MatrixValidationError}. */
+/**
+ * Validates a document and returns it as a matrix, or throws a {@link MatrixValidationError}.
+ *
+ * @public
+ */
 export function parseMeshMatrix(document: unknown, source: string): MeshMatrix {
   const result = validateMeshMatrix(document);
   if (!result.valid) {

@@ -11,7 +11,11 @@ import {
   MeshCoverageClient,
 } from '../api';
 
-/** The Mesh Coverage API client. */
+/**
+ * The Mesh Coverage API client.
+ *
+ * @alpha
+ */
 export const meshCoverageApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -21,7 +25,11 @@ export const meshCoverageApi = ApiBlueprint.make({
     }),
 });
 
-/** The Tech Insights checks client, for the scorecard verdicts. */
+/**
+ * The Tech Insights checks client, for the scorecard verdicts.
+ *
+ * @alpha
+ */
 export const meshCoverageChecksApi = ApiBlueprint.make({
   name: 'checks',
   params: defineParams =>

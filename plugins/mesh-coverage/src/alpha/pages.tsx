@@ -6,7 +6,11 @@ import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
 import { rootRouteRef } from '../routes';
 
-/** The comparison page at `/mesh-comparison`; its title and icon make its nav item. */
+/**
+ * The comparison page at `/mesh-comparison`; its title and icon make its nav item.
+ *
+ * @alpha
+ */
 export const meshComparisonPage = PageBlueprint.make({
   params: {
     path: '/mesh-comparison',

@@ -9,7 +9,11 @@ import {
 
 export type { FleetResponse };
 
-/** The Mesh Coverage backend, as the frontend sees it. */
+/**
+ * The Mesh Coverage backend, as the frontend sees it.
+ *
+ * @public
+ */
 export interface MeshCoverageApi {
   /** The matrix in service, or a built-in edition as it ships. */
   getMatrix(options?: { edition?: MatrixEdition }): Promise<ServedMeshMatrix>;
@@ -21,6 +25,7 @@ export interface MeshCoverageApi {
   }): Promise<FleetResponse>;
 }
 
+/** @public */
 export const meshCoverageApiRef = createApiRef<MeshCoverageApi>({
   id: 'plugin.mesh-coverage.service',
 });

@@ -9,7 +9,11 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshCoverageApi } from './MeshCoverageApi';
 
-/** Calls the `mesh-coverage` backend through the app's discovery and fetch APIs. */
+/**
+ * Calls the `mesh-coverage` backend through the app's discovery and fetch APIs.
+ *
+ * @public
+ */
 export class MeshCoverageClient implements MeshCoverageApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
