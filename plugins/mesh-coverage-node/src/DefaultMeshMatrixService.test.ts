@@ -402,6 +402,40 @@ describe.each(databases.eachSupportedId())(
       expect(await cellSupport(service)).toBe('yes');
     });
 
+    it('creates its table through the migrations it ships, in a ledger of its own', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('no')));
+      const { knex } = await create({ path, refresh: { minutes: 10 } });
+      expect(await knex.schema.hasTable('mesh_coverage_matrix')).toBe(true);
+      expect(await knex('mesh_coverage_knex_migrations').pluck('name')).toEqual(
+        ['20261201000000_matrix.js'],
+      );
+      // Knex's default ledger stays free for the plugin whose database this is (the catalog's).
+      expect(await knex.schema.hasTable('knex_migrations')).toBe(false);
+    });
+
+    it('leaves the schema alone when the backend skips migrations', async () => {
+      const path = join(dir, 'matrix.yaml');
+      writeFileSync(path, toYaml(edited('no')));
+      const knex = await databases.init(databaseId);
+      await expect(
+        DefaultMeshMatrixService.create({
+          config: mockServices.rootConfig({
+            data: {
+              meshCoverage: { matrix: { path, refresh: { minutes: 10 } } },
+            },
+          }),
+          logger: mockServices.logger.mock(),
+          urlReader: mockServices.urlReader.mock(),
+          scheduler: mockServices.scheduler.mock(),
+          database: mockServices.database({ knex, migrations: { skip: true } }),
+        }),
+      ).rejects.toThrow(/mesh_coverage_matrix/);
+      expect(await knex.schema.hasTable('mesh_coverage_knex_migrations')).toBe(
+        false,
+      );
+    });
+
     it('lets a second instance on the same database take up the refreshed matrix', async () => {
       const path = join(dir, 'matrix.yaml');
       writeFileSync(path, toYaml(edited('no')));

@@ -107,7 +107,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
       return service;
     }
 
-    const store = await MatrixStore.create(await deps.database.getClient());
+    const store = await MatrixStore.create(deps.database);
     await store.publish(DefaultMeshMatrixService.toStored(initial));
     const service = new DefaultMeshMatrixService(
       initial,

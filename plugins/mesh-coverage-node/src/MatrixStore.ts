@@ -1,4 +1,13 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+
+const MIGRATIONS = resolvePackagePath(
+  '@meshcoverage/plugin-mesh-coverage-node',
+  'migrations',
+);
 
 const TABLE = 'mesh_coverage_matrix';
 const ROW_ID = 'current';
@@ -20,24 +29,18 @@ export interface StoredMatrix {
 export class MatrixStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(db: Knex): Promise<MatrixStore> {
-    if (!(await db.schema.hasTable(TABLE))) {
-      try {
-        await db.schema.createTable(TABLE, table => {
-          table.string('id', 16).primary();
-          table.string('version', 64).notNullable();
-          table.text('document', 'longtext').notNullable();
-          table.text('source').notNullable();
-          table.string('loaded_at', 32).notNullable();
-          table.text('error_message').nullable();
-          table.string('error_at', 32).nullable();
-        });
-      } catch (error) {
-        // Another instance may have created it at the same moment.
-        if (!(await db.schema.hasTable(TABLE))) {
-          throw error;
-        }
-      }
+  /**
+   * Opens the store, first bringing the plugin's database up to date with the migrations shipped
+   * in this package unless the backend says to skip them (`backend.database…migrations.skip`).
+   */
+  static async create(database: DatabaseService): Promise<MatrixStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({
+        directory: MIGRATIONS,
+        // Its own ledger: the service runs in other plugins' databases too (catalog, Tech Insights).
+        tableName: 'mesh_coverage_knex_migrations',
+      });
     }
     return new MatrixStore(db);
   }
