@@ -29,8 +29,9 @@ export async function signedInPage(browser, origin = FRONTEND) {
     dialog.dismiss();
   });
   await page.goto(origin);
-  await page.getByRole('button', { name: /enter/i }).click();
-  await page.waitForURL(/\/catalog/);
+  const enter = page.getByRole('button', { name: /enter/i });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
   return page;
 }
 

@@ -29,9 +29,14 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await portal?.stop();
   });
 
-  it('signs in as guest and shows the example catalog', async () => {
+  it('signs in as guest and shows the example catalog, with Mesh comparison in the nav', async () => {
     await page.getByText('payments-api').first().waitFor();
     assert.ok(await page.getByText('settlement-batch').first().isVisible());
+    // The new frontend system discovered the plugin (app.packages: all): its page is in the nav.
+    assert.equal(
+      await page.locator('nav a[href="/mesh-comparison"]').count(),
+      1,
+    );
     await screenshot(page, 'catalog');
   });
 

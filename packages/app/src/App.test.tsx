@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import App from './App';
 
-describe('App', () => {
+describe('App (new frontend system)', () => {
   it('renders the guest sign-in page', async () => {
     process.env = {
       NODE_ENV: 'test',
@@ -15,7 +15,7 @@ describe('App', () => {
         },
       ] as any,
     };
-    render(<App />);
+    render(App.createRoot());
     expect(await screen.findByText('Guest')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /enter/i })).toBeInTheDocument();
   });

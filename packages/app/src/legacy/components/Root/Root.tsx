@@ -20,8 +20,8 @@ import {
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
-import LogoFull from './LogoFull';
-import LogoIcon from './LogoIcon';
+import LogoFull from '../../../modules/nav/LogoFull';
+import LogoIcon from '../../../modules/nav/LogoIcon';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
