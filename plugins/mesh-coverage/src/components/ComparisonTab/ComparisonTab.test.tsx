@@ -13,10 +13,6 @@ import {
 import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
 import { ComparisonTab } from './ComparisonTab';
 
-// The whole built-in matrix renders in jsdom; with the backend suites running beside it on a busy
-// machine that can take longer than jest's default 5 s.
-jest.setTimeout(30_000);
-
 /** Captures downloaded files instead of letting jsdom try to navigate to them. */
 function captureDownloads(): Blob[] {
   const blobs: Blob[] = [];
