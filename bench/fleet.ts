@@ -1,16 +1,7 @@
-import {
-  coreServices,
-  createBackendModule,
-  createBackendPlugin,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-  CatalogService,
-} from '@backstage/plugin-catalog-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
   builtinEdition,
   FleetWhatIfAccumulator,
@@ -19,6 +10,7 @@ import {
 import { readCatalogComponents } from '@meshcoverage/plugin-mesh-coverage-node';
 import { randomUUID } from 'crypto';
 import knexFactory, { Knex } from 'knex';
+import { catalogAccess } from './catalogAccess';
 import { BenchResult, median } from './results';
 import { syntheticComponents } from './syntheticCatalog';
 
@@ -151,27 +143,6 @@ async function cloneTemplate(knex: Knex, count: number) {
       await tx.batchInsert(table, rows, 200);
     }
   });
-}
-
-/** Lends the bench the catalog client and service credentials of a running backend. */
-function catalogAccess() {
-  const access: {
-    catalog?: CatalogService;
-    credentials?: BackstageCredentials;
-  } = {};
-  const plugin = createBackendPlugin({
-    pluginId: 'bench',
-    register(env) {
-      env.registerInit({
-        deps: { catalog: catalogServiceRef, auth: coreServices.auth },
-        async init({ catalog, auth }) {
-          access.catalog = catalog;
-          access.credentials = await auth.getOwnServiceCredentials();
-        },
-      });
-    },
-  });
-  return { plugin, access };
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));

@@ -1,17 +1,8 @@
-import {
-  BackstageCredentials,
-  coreServices,
-  createBackendModule,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-  CatalogService,
-} from '@backstage/plugin-catalog-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogModuleMeshCoverage, {
   MeshCoverageEntityProcessor,
 } from '@meshcoverage/plugin-catalog-backend-module-mesh-coverage';
@@ -20,6 +11,7 @@ import {
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import knexFactory from 'knex';
+import { catalogAccess } from './catalogAccess';
 import { BenchResult, median } from './results';
 import { syntheticComponents } from './syntheticCatalog';
 
@@ -54,27 +46,6 @@ function componentProvider(entities: Entity[], handedOver: { at?: bigint }) {
       });
     },
   });
-}
-
-/** Lends the bench the catalog client and service credentials of the running backend. */
-function catalogAccess() {
-  const access: {
-    catalog?: CatalogService;
-    credentials?: BackstageCredentials;
-  } = {};
-  const plugin = createBackendPlugin({
-    pluginId: 'bench',
-    register(env) {
-      env.registerInit({
-        deps: { catalog: catalogServiceRef, auth: coreServices.auth },
-        async init({ catalog, auth }) {
-          access.catalog = catalog;
-          access.credentials = await auth.getOwnServiceCredentials();
-        },
-      });
-    },
-  });
-  return { plugin, access };
 }
 
 /**
