@@ -156,6 +156,23 @@ export const meshCoverageTranslationRef = createTranslationRef({
         'Cover {{id}} in the app and list it in meshcoverage.io/implements; no compared mesh covers it.',
       coverMtls:
         'Run a mesh that covers mtls ({{meshes}}), or implement mTLS in the app and list mtls in meshcoverage.io/implements.',
+      checks: {
+        meshCoverageNoGaps: {
+          name: 'No mesh coverage gaps',
+          description:
+            'The component declares what it requires (meshcoverage.io/requires) and every requirement is covered by its mesh or implemented by the app.',
+        },
+        meshCoverageMtls: {
+          name: 'mTLS covered',
+          description:
+            'Service-to-service traffic is mutually authenticated: the mesh covers mTLS, or the app implements it and lists it in meshcoverage.io/implements.',
+        },
+        meshCoverageDeclared: {
+          name: 'Mesh requirements declared',
+          description:
+            'The component declares its requirements in meshcoverage.io/requires and its meshcoverage.io annotations have no errors.',
+        },
+      },
     },
     content: {
       title: 'Mesh coverage',

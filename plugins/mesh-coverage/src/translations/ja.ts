@@ -133,6 +133,15 @@ const ja = {
   'content.whatIfNone': '現在のメッシュ',
   'content.whatIfChange': 'カバー率は {{from}} から {{to}} に変わります',
   'content.whatIfSame': 'カバー率は {{value}} のままです',
+  'scorecard.checks.meshCoverageNoGaps.name': 'メッシュカバレッジの欠落なし',
+  'scorecard.checks.meshCoverageNoGaps.description':
+    'コンポーネントが必要な責務 (meshcoverage.io/requires) を宣言し、そのすべてをメッシュが担うかアプリが実装しています。',
+  'scorecard.checks.meshCoverageMtls.name': 'mTLS 対応',
+  'scorecard.checks.meshCoverageMtls.description':
+    'サービス間通信が相互認証されています。メッシュが mTLS を担うか、アプリが実装して meshcoverage.io/implements に記載しています。',
+  'scorecard.checks.meshCoverageDeclared.name': 'メッシュ要件の宣言',
+  'scorecard.checks.meshCoverageDeclared.description':
+    'コンポーネントが meshcoverage.io/requires で要件を宣言し、meshcoverage.io の注釈に誤りがありません。',
   'content.changed': '変化あり',
   'content.noRequirements': 'このコンポーネントは要件を宣言していません。',
 } as const;

@@ -47,13 +47,13 @@ const item = (id: string) =>
   document.querySelector(`li[data-check="${id}"]`) as HTMLElement;
 
 describe('MeshCoverageScorecard', () => {
-  it('shows each passing verdict with its description', async () => {
+  it('shows each passing verdict with its description, in the plugin\'s own words (translated)', async () => {
     const checksApi = await render([
       checkResult('meshCoverageMtls', true),
       checkResult('meshCoverageDeclared', true, { requirementsDeclared: true }),
     ]);
     expect(
-      await screen.findByText('meshCoverageMtls name'),
+      await screen.findByText('mTLS covered'),
     ).toBeInTheDocument();
     expect(checksApi.runChecks).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'orders-service' },
@@ -62,6 +62,10 @@ describe('MeshCoverageScorecard', () => {
     expect(item('meshCoverageMtls')).toHaveAttribute('data-result', 'passed');
     expect(item('meshCoverageMtls')).toHaveTextContent('Passed');
     expect(item('meshCoverageMtls')).toHaveTextContent(
+      /^.*Service-to-service traffic is mutually authenticated/,
+    );
+    // Not the English text of the checks' config, which a Japanese card would show untranslated.
+    expect(item('meshCoverageMtls')).not.toHaveTextContent(
       'meshCoverageMtls description',
     );
     expect(item('meshCoverageMtls')).not.toHaveTextContent('How to fix');

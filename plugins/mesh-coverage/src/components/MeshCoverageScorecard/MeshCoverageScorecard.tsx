@@ -28,6 +28,11 @@ const useStyles = makeStyles(theme => ({
   fixes: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
 }));
 
+type MeshCoverageCheckId = (typeof MESH_COVERAGE_CHECK_IDS)[number];
+
+/** Only our checks are shown: their name and description come from our translations. */
+const checkId = (id: string) => id as MeshCoverageCheckId;
+
 /** Tech Insights answers 404 where its backend is not installed: then there is no scorecard. */
 function isNotInstalled(error: Error): boolean {
   return (error as Error & { statusCode?: number }).statusCode === 404;
@@ -134,10 +139,10 @@ export function MeshCoverageScorecard(props: {
                 {passed ? t('scorecard.passed') : t('scorecard.failed')}
               </span>{' '}
               <Typography component="span" variant="subtitle2">
-                {check.name}
+                {t(`scorecard.checks.${checkId(check.id)}.name`)}
               </Typography>
               <Typography variant="body2" className={classes.description}>
-                {check.description}
+                {t(`scorecard.checks.${checkId(check.id)}.description`)}
               </Typography>
               {fixes.length > 0 && (
                 <>
