@@ -12,6 +12,7 @@ import {
   SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import knexFactory from 'knex';
 import { stringify as toYaml } from 'yaml';
 import {
   DefaultMeshMatrixService,
@@ -417,15 +418,15 @@ describe.each(databases.eachSupportedId())(
     it('leaves the schema alone when the backend skips migrations', async () => {
       const path = join(dir, 'matrix.yaml');
       writeFileSync(path, toYaml(edited('no')));
-      const knex = await databases.init(databaseId);
-      // A database another test of this file migrated may be handed out again.
-      for (const table of [
-        'mesh_coverage_matrix',
-        'mesh_coverage_knex_migrations',
-        'mesh_coverage_knex_migrations_lock',
-      ]) {
-        await knex.schema.dropTableIfExists(table);
-      }
+      // A database nobody migrated: the test databases hand SQLite's out again to later tests.
+      const knex =
+        databaseId === 'SQLITE_3'
+          ? knexFactory({
+              client: 'better-sqlite3',
+              connection: ':memory:',
+              useNullAsDefault: true,
+            })
+          : await databases.init(databaseId);
       await expect(
         DefaultMeshMatrixService.create({
           config: mockServices.rootConfig({

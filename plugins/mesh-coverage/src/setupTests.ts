@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 // Several tests render the whole built-in matrix in jsdom; on a shared 2-core machine running the
-// backend suites beside them that takes longer than jest's default 5 s.
+// backend suites beside them that takes longer than jest's 5 s per test and Testing Library's 1 s
+// per findBy/waitFor.
 jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });

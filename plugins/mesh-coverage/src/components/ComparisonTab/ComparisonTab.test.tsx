@@ -242,7 +242,7 @@ describe('ComparisonTab', () => {
 
   describe('editions', () => {
     /** The API serves the current edition by default and either edition on request. */
-    function renderEditions(route = '/') {
+    async function renderEditions(route = '/') {
       const seed = servedMatrix();
       seed.meta = {
         ...seed.meta,
@@ -254,15 +254,13 @@ describe('ComparisonTab', () => {
           options?.edition === 'seed' ? seed : servedCurrentMatrix(),
         ),
       });
-      return {
-        api,
-        rendered: renderInTestApp(
-          <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
-            <ComparisonTab />
-          </TestApiProvider>,
-          { routeEntries: [route] },
-        ),
-      };
+      await renderInTestApp(
+        <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+          <ComparisonTab />
+        </TestApiProvider>,
+        { routeEntries: [route] },
+      );
+      return { api };
     }
     const cell = (responsibilityId: string, toolId: string) =>
       document.querySelector(
@@ -312,7 +310,7 @@ describe('ComparisonTab', () => {
     });
 
     it('switches to the source document and back', async () => {
-      const { api } = renderEditions();
+      const { api } = await renderEditions();
       await screen.findByText('Protocols');
       expect(
         screen.getByRole('button', { name: /^Current, checked/ }),
