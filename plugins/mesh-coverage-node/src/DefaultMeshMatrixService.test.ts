@@ -19,6 +19,7 @@ import {
   REFRESH_TASK_ID,
   SYNC_TASK_ID,
 } from './DefaultMeshMatrixService';
+import { MatrixStore } from './MatrixStore';
 
 // SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
 const databases = TestDatabases.create({
@@ -416,8 +417,6 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('leaves the schema alone when the backend skips migrations', async () => {
-      const path = join(dir, 'matrix.yaml');
-      writeFileSync(path, toYaml(edited('no')));
       // A database nobody migrated: the test databases hand SQLite's out again to later tests.
       const knex =
         databaseId === 'SQLITE_3'
@@ -427,22 +426,13 @@ describe.each(databases.eachSupportedId())(
               useNullAsDefault: true,
             })
           : await databases.init(databaseId);
-      await expect(
-        DefaultMeshMatrixService.create({
-          config: mockServices.rootConfig({
-            data: {
-              meshCoverage: { matrix: { path, refresh: { minutes: 10 } } },
-            },
-          }),
-          logger: mockServices.logger.mock(),
-          urlReader: mockServices.urlReader.mock(),
-          scheduler: mockServices.scheduler.mock(),
-          database: mockServices.database({ knex, migrations: { skip: true } }),
-        }),
-      ).rejects.toThrow(/mesh_coverage_matrix/);
+      await MatrixStore.create(
+        mockServices.database({ knex, migrations: { skip: true } }),
+      );
       expect(await knex.schema.hasTable('mesh_coverage_knex_migrations')).toBe(
         false,
       );
+      expect(await knex.schema.hasTable('mesh_coverage_matrix')).toBe(false);
     });
 
     it('lets a second instance on the same database take up the refreshed matrix', async () => {
