@@ -22,12 +22,6 @@ export const ANNOTATION_COVERAGE = 'meshcoverage.io/coverage';
 /** @public */
 export const ANNOTATION_ERRORS = 'meshcoverage.io/errors';
 
-export const INPUT_ANNOTATIONS = [
-  ANNOTATION_MESH,
-  ANNOTATION_REQUIRES,
-  ANNOTATION_IMPLEMENTS,
-] as const;
-
 /** @public */
 export const COMPUTED_ANNOTATIONS = [
   ANNOTATION_COVERED,

@@ -10,9 +10,6 @@ export const BUILTIN_TOOL_IDS = [
   'x-ray',
 ] as const;
 
-/** The tool id a component without a mesh annotation runs. */
-export const NO_MESH_TOOL_ID = 'kubernetes';
-
 /** The responsibility ids of the built-in matrix, in the source document's row order. */
 export const BUILTIN_RESPONSIBILITY_IDS = [
   'protocol-tcp',
