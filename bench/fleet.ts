@@ -1,7 +1,5 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
   builtinEdition,
   FleetWhatIfAccumulator,
@@ -10,7 +8,7 @@ import {
 import { readCatalogComponents } from '@meshcoverage/plugin-mesh-coverage-node';
 import { randomUUID } from 'crypto';
 import knexFactory, { Knex } from 'knex';
-import { catalogAccess } from './catalogAccess';
+import { catalogAccess, entityProviderModule } from './catalogAccess';
 import { BenchResult, median } from './results';
 import { syntheticComponents } from './syntheticCatalog';
 
@@ -21,36 +19,23 @@ const TEMPLATE = 'bench-template';
 const LOCATION = 'bench:synthetic';
 
 /** Hands one template component to the real catalog, which processes and stitches it. */
-const templateProvider = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'bench-template-component',
-  register(env) {
-    env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addEntityProvider({
-          getProviderName: () => 'bench-template-component',
-          async connect(connection) {
-            const [entity] = syntheticComponents(1);
-            entity.metadata.name = TEMPLATE;
-            entity.metadata.annotations = {
-              ...entity.metadata.annotations,
-              'meshcoverage.io/mesh': 'istio',
-              'meshcoverage.io/requires': 'mtls',
-              'meshcoverage.io/implements': 'mtls',
-              'backstage.io/managed-by-location': LOCATION,
-              'backstage.io/managed-by-origin-location': LOCATION,
-            };
-            await connection.applyMutation({
-              type: 'full',
-              entities: [{ entity, locationKey: LOCATION }],
-            });
-          },
-        });
-      },
-    });
+const templateProvider = entityProviderModule(
+  'bench-template-component',
+  () => {
+    const [entity] = syntheticComponents(1);
+    entity.metadata.name = TEMPLATE;
+    entity.metadata.annotations = {
+      ...entity.metadata.annotations,
+      'meshcoverage.io/mesh': 'istio',
+      'meshcoverage.io/requires': 'mtls',
+      'meshcoverage.io/implements': 'mtls',
+      'backstage.io/managed-by-location': LOCATION,
+      'backstage.io/managed-by-origin-location': LOCATION,
+    };
+    return [entity];
   },
-});
+  LOCATION,
+);
 
 type Row = Record<string, unknown>;
 

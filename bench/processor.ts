@@ -1,8 +1,6 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogModuleMeshCoverage, {
   MeshCoverageEntityProcessor,
 } from '@meshcoverage/plugin-catalog-backend-module-mesh-coverage';
@@ -11,7 +9,7 @@ import {
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import knexFactory from 'knex';
-import { catalogAccess } from './catalogAccess';
+import { catalogAccess, entityProviderModule } from './catalogAccess';
 import { BenchResult, median } from './results';
 import { syntheticComponents } from './syntheticCatalog';
 
@@ -19,34 +17,6 @@ const LOCATION = 'bench:processor';
 const DEFAULTS = { service: ['mtls', 'retries', 'timeouts'] };
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Hands the components to the real catalog in one mutation and notes when it did. */
-function componentProvider(entities: Entity[], handedOver: { at?: bigint }) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'bench-components',
-    register(env) {
-      env.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider({
-            getProviderName: () => 'bench-components',
-            async connect(connection) {
-              await connection.applyMutation({
-                type: 'full',
-                entities: entities.map(entity => ({
-                  entity,
-                  locationKey: LOCATION,
-                })),
-              });
-              handedOver.at = process.hrtime.bigint();
-            },
-          });
-        },
-      });
-    },
-  });
-}
 
 /**
  * The real catalog's own time per entity: a catalog backend on SQLite with our module, handed the
@@ -66,7 +36,14 @@ async function catalogTimePerEntity(entities: Entity[]): Promise<number> {
       }),
       catalogPlugin,
       catalogModuleMeshCoverage,
-      componentProvider(entities, handedOver),
+      entityProviderModule(
+        'bench-components',
+        () => entities,
+        LOCATION,
+        () => {
+          handedOver.at = process.hrtime.bigint();
+        },
+      ),
       plugin,
       mockServices.rootConfig.factory({
         data: { meshCoverage: { defaultRequirements: DEFAULTS } },
