@@ -64,39 +64,50 @@ const KEYSTROKES = {
   ],
 };
 
-/** Input event → first DOM change of the table → next animation frame, in the page, per value. */
+/**
+ * Per value, in the page, from the input event: `script` until the animation frame after the first
+ * DOM change of the table (the page's own work), `painted` until that frame's style, layout and
+ * paint are done (a task queued from the frame runs after them) — what the user waits for.
+ */
 async function keystrokeTimings(page: Page, values: string[]) {
-  const timings: number[] = [];
+  const script: number[] = [];
+  const painted: number[] = [];
   for (const value of values) {
-    timings.push(
-      await page.evaluate(
-        (next: string) =>
-          new Promise<number>(resolve => {
-            const input = document.getElementById(
-              'mesh-coverage-filter',
-            ) as HTMLInputElement;
-            const setValue = Object.getOwnPropertyDescriptor(
-              HTMLInputElement.prototype,
-              'value',
-            )!.set!;
-            const observer = new MutationObserver(() => {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - start));
+    const timing = await page.evaluate(
+      (next: string) =>
+        new Promise<{ script: number; painted: number }>(resolve => {
+          const input = document.getElementById(
+            'mesh-coverage-filter',
+          ) as HTMLInputElement;
+          const setValue = Object.getOwnPropertyDescriptor(
+            HTMLInputElement.prototype,
+            'value',
+          )!.set!;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const frame = performance.now() - start;
+              setTimeout(() =>
+                resolve({ script: frame, painted: performance.now() - start }),
+              );
             });
-            observer.observe(document.querySelector('main') ?? document.body, {
-              childList: true,
-              subtree: true,
-              characterData: true,
-            });
-            const start = performance.now();
-            setValue.call(input, next);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-          }),
-        value,
-      ),
+          });
+          observer.observe(document.querySelector('main') ?? document.body, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+            attributes: true,
+          });
+          const start = performance.now();
+          setValue.call(input, next);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      value,
     );
+    script.push(timing.script);
+    painted.push(timing.painted);
   }
-  return timings;
+  return { script, painted };
 }
 
 /**
@@ -127,8 +138,7 @@ export async function uiBench(quick: boolean): Promise<BenchResult[]> {
     const ours = await signedInPage(browser, BACKEND);
     let started = Date.now();
     await ours.goto(`${BACKEND}/mesh-comparison?lang=en`);
-    // The page renders the groups near the viewport (a virtual list above 150 responsibilities):
-    // rendered means the count of all 500 shown and the first tables filled.
+    // Rendered: the count of all 500 shown and the first tables filled.
     await ours.waitForFunction(
       () =>
         document.body.textContent?.includes('500 of 500') &&
@@ -148,24 +158,36 @@ export async function uiBench(quick: boolean): Promise<BenchResult[]> {
     const referenceRender = Date.now() - started;
     const referenceTimings = await keystrokeTimings(reference, values);
 
-    const keystroke = median(oursTimings) / median(referenceTimings);
     const list = (timings: number[]) =>
       timings.map(t => t.toFixed(0)).join(', ');
-    return [
-      {
-        name: 'ui keystroke / vanilla-JS page keystroke',
-        value: keystroke,
+    const figure = (
+      kind: 'painted' | 'script',
+      name: string,
+      goal: string,
+    ): BenchResult => {
+      const ratio = median(oursTimings[kind]) / median(referenceTimings[kind]);
+      return {
+        name,
+        value: ratio,
         unit: 'ratio',
-        goal: '<= 2',
-        pass: keystroke <= 2,
+        goal,
+        pass: goal === 'report' || ratio <= 2,
         detail: `500 × 20 matrix, median of ${
           values.length
-        } keystrokes: ours ${median(oursTimings).toFixed(1)} ms (${list(
-          oursTimings,
-        )}), plain table ${median(referenceTimings).toFixed(1)} ms (${list(
-          referenceTimings,
-        )}); production build`,
-      },
+        } keystrokes: ours ${median(oursTimings[kind]).toFixed(1)} ms (${list(
+          oursTimings[kind],
+        )}), plain table ${median(referenceTimings[kind]).toFixed(
+          1,
+        )} ms (${list(referenceTimings[kind])}); production build`,
+      };
+    };
+    return [
+      figure('painted', 'ui keystroke / vanilla-JS page keystroke', '<= 2'),
+      figure(
+        'script',
+        'ui keystroke script (to the next frame) / vanilla-JS page',
+        'report',
+      ),
       {
         name: 'ui initial render / vanilla-JS page render',
         value: oursRender / referenceRender,

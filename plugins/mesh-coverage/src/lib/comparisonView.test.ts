@@ -1,9 +1,12 @@
 import { builtinIndex, currentIndex } from '../__testUtils__/fixtures';
 import {
+  buildComparisonLayout,
   buildComparisonView,
   ComparisonViewState,
   isChangedCell,
   normalizeForSearch,
+  rowKey,
+  shownRowKeys,
 } from './comparisonView';
 
 const all: ComparisonViewState = {
@@ -189,5 +192,39 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch('  ＨＴＴＰ/2\n(例:gRPC)  ')).toBe(
       'http/2 (例:grpc)',
     );
+  });
+});
+
+describe('buildComparisonLayout and shownRowKeys', () => {
+  const keysOf = (state: ComparisonViewState) =>
+    [...shownRowKeys(buildComparisonLayout(builtinIndex, state))].sort();
+
+  it('lays out every row of the chosen tools, whatever the row filters', () => {
+    const filtered = {
+      ...all,
+      filter: 'circuit',
+      differencesOnly: true,
+      changedOnly: true,
+    };
+    expect(keysOf(filtered)).toEqual(keysOf(all));
+    // 35 responsibilities, one of them in two groups.
+    expect(keysOf(all)).toHaveLength(36);
+    const layout = buildComparisonLayout(builtinIndex, {
+      ...filtered,
+      tools: ['istio', 'linkerd'],
+    });
+    expect(layout.tools.map(t => t.id)).toEqual(['istio', 'linkerd']);
+  });
+
+  it('names the rows a filtered view shows, each one a row of the layout', () => {
+    const layout = shownRowKeys(buildComparisonLayout(builtinIndex, all));
+    const shown = shownRowKeys(
+      buildComparisonView(builtinIndex, { ...all, filter: 'circuit' }),
+    );
+    expect([...shown]).toEqual(['resilience-features/circuit-breaker']);
+    expect([...shown].every(key => layout.has(key))).toBe(true);
+    const view = buildComparisonView(builtinIndex, all);
+    const { group, rows } = view.categories[0].groups[0];
+    expect(layout.has(rowKey(group, rows[0].responsibility))).toBe(true);
   });
 });

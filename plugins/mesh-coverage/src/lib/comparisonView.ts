@@ -152,3 +152,37 @@ export function buildComparisonView(
     tools: matrix.tools.filter(tool => shownTools.has(tool.id)),
   };
 }
+
+/**
+ * Every row the chosen tools give, before any row filter: the page keeps these mounted and only
+ * hides rows a filter leaves out, so a keystroke changes attributes rather than the document.
+ */
+export function buildComparisonLayout(
+  index: MatrixIndex,
+  state: ComparisonViewState,
+): ComparisonView {
+  return buildComparisonView(index, {
+    ...state,
+    filter: '',
+    differencesOnly: false,
+    changedOnly: false,
+  });
+}
+
+/** Identifies a row on the page: a responsibility may appear in several groups. */
+export function rowKey(group: MatrixGroup, responsibility: Responsibility) {
+  return `${group.id}/${responsibility.id}`;
+}
+
+/** The rows a view shows, by `rowKey`. */
+export function shownRowKeys(view: ComparisonView): Set<string> {
+  const keys = new Set<string>();
+  for (const { groups } of view.categories) {
+    for (const { group, rows } of groups) {
+      for (const { responsibility } of rows) {
+        keys.add(rowKey(group, responsibility));
+      }
+    }
+  }
+  return keys;
+}

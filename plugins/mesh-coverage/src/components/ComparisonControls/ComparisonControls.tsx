@@ -31,6 +31,8 @@ export interface ComparisonControlsProps {
   tools: MeshTool[];
   state: ComparisonViewState;
   onChange: (state: ComparisonViewState) => void;
+  /** The filter text as typed (the page writes it to the URL when typing pauses). */
+  onFilterChange: (filter: string) => void;
   onLanguageChange: (language: Language) => void;
   onExportCsv: () => void;
   onExportJson: () => void;
@@ -131,7 +133,7 @@ export function ComparisonControls(props: ComparisonControlsProps) {
         label={t('controls.filter')}
         placeholder={t('controls.filterPlaceholder')}
         value={state.filter}
-        onChange={event => onChange({ ...state, filter: event.target.value })}
+        onChange={event => props.onFilterChange(event.target.value)}
         type="search"
         size="small"
         variant="outlined"

@@ -3,25 +3,17 @@ import {
   MatrixCategory,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
-import { useCallback, useMemo, useState } from 'react';
-import { Virtuoso } from 'react-virtuoso';
-import { ComparisonView, ViewGroup } from '../../lib/comparisonView';
+import { memo } from 'react';
+import { ComparisonView, rowKey, ViewGroup } from '../../lib/comparisonView';
 import { localize } from '../../lib/localize';
 import { ComparisonTable } from '../ComparisonTable';
 import { MatrixText } from '../MatrixText';
 
-/**
- * Matrices with more responsibilities than this are rendered as a virtual list of group tables
- * (only those near the viewport are in the document): with 500 × 20 cells, mounting and unmounting
- * every row on a filter keystroke took over half a second. Smaller matrices, the built-in one
- * among them, render whole, so find-in-page and printing see everything.
- */
-export const VIRTUALIZE_ABOVE_RESPONSIBILITIES = 150;
-/** How far beyond the viewport groups are rendered ahead of a scroll, in pixels. */
-const OVERSCAN_PX = 200;
-
 const useStyles = makeStyles(theme => ({
   category: { marginTop: theme.spacing(3) },
+  // The browser skips style, layout and paint of groups off screen, yet keeps them in the document
+  // for find-in-page and assistive technology; the size stands in until a group was laid out once.
+  group: { contentVisibility: 'auto', containIntrinsicSize: 'auto 640px' },
 }));
 
 function CategoryHeading(props: {
@@ -46,125 +38,89 @@ function CategoryHeading(props: {
   );
 }
 
-function GroupSection(props: {
-  category: MatrixCategory;
-  groupView: ViewGroup;
-  language: Language;
-}) {
-  const { category, groupView, language } = props;
-  const title = localize(groupView.group.title ?? category.title, language);
-  return (
-    <div>
-      {groupView.group.title && (
-        <Typography variant="h6" component="h3">
-          {title}
-        </Typography>
-      )}
-      {groupView.group.description && (
-        <MatrixText
-          text={groupView.group.description}
+const sameFlags = (a: readonly boolean[], b: readonly boolean[]) =>
+  a.length === b.length && a.every((flag, i) => flag === b[i]);
+
+/** One group's heading and table; renders again only when its rows or the language change. */
+const GroupSection = memo(
+  (props: {
+    category: MatrixCategory;
+    groupView: ViewGroup;
+    shownRows: readonly boolean[];
+    language: Language;
+  }) => {
+    const { category, groupView, shownRows, language } = props;
+    const classes = useStyles();
+    const title = localize(groupView.group.title ?? category.title, language);
+    return (
+      <div hidden={!shownRows.includes(true)} className={classes.group}>
+        {groupView.group.title && (
+          <Typography variant="h6" component="h3">
+            {title}
+          </Typography>
+        )}
+        {groupView.group.description && (
+          <MatrixText
+            text={groupView.group.description}
+            language={language}
+            component="p"
+          />
+        )}
+        <ComparisonTable
+          view={groupView}
+          shownRows={shownRows}
+          title={title}
           language={language}
-          component="p"
         />
-      )}
-      <ComparisonTable view={groupView} title={title} language={language} />
-    </div>
-  );
-}
+      </div>
+    );
+  },
+  (before, after) =>
+    before.category === after.category &&
+    before.groupView === after.groupView &&
+    before.language === after.language &&
+    sameFlags(before.shownRows, after.shownRows),
+);
 
-/** The nearest ancestor that scrolls (Backstage pages scroll their own box, not the window). */
-function scrollParentOf(element: HTMLElement): HTMLElement {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if (overflowY === 'auto' || overflowY === 'scroll') {
-      return node;
-    }
-  }
-  return document.documentElement;
-}
-
-interface GroupBlock {
-  category: MatrixCategory;
-  groupView: ViewGroup;
-  /** The first group of its category carries the category heading. */
-  first: boolean;
-}
-
-function VirtualGroups(props: { view: ComparisonView; language: Language }) {
-  const { view, language } = props;
-  const classes = useStyles();
-  const [scrollParent, setScrollParent] = useState<HTMLElement>();
-  const anchor = useCallback((element: HTMLDivElement | null) => {
-    if (element) setScrollParent(scrollParentOf(element));
-  }, []);
-  const blocks = useMemo(
-    () =>
-      view.categories.flatMap(({ category, groups }) =>
-        groups.map(
-          (groupView, i): GroupBlock => ({
-            category,
-            groupView,
-            first: i === 0,
-          }),
-        ),
-      ),
-    [view],
-  );
-  return (
-    <div ref={anchor}>
-      {scrollParent && (
-        <Virtuoso
-          customScrollParent={scrollParent}
-          data={blocks}
-          increaseViewportBy={OVERSCAN_PX}
-          computeItemKey={(_, block) => block.groupView.group.id}
-          itemContent={(_, { category, groupView, first }) => (
-            <div className={first ? classes.category : undefined}>
-              {first && (
-                <CategoryHeading category={category} language={language} />
-              )}
-              <GroupSection
-                category={category}
-                groupView={groupView}
-                language={language}
-              />
-            </div>
-          )}
-        />
-      )}
-    </div>
-  );
-}
-
-/** The matrix's categories and groups, each group one table, as the source document groups them. */
+/**
+ * The matrix's categories and groups, each group one table, as the source document groups them.
+ * Every row of `layout` stays in the document; those not in `shown` are hidden. A filter keystroke
+ * then only flips `hidden` attributes (a 500 × 20 matrix has 10 000 cells to mount otherwise), and
+ * find-in-page and printing see every shown row.
+ */
 export function ComparisonGroups(props: {
-  view: ComparisonView;
+  layout: ComparisonView;
+  shown: ReadonlySet<string>;
   language: Language;
 }) {
-  const { view, language } = props;
+  const { layout, shown, language } = props;
   const classes = useStyles();
-  if (view.totalCount > VIRTUALIZE_ABOVE_RESPONSIBILITIES) {
-    return <VirtualGroups view={view} language={language} />;
-  }
   return (
     <>
-      {view.categories.map(({ category, groups }) => (
-        <section
-          key={category.id}
-          className={classes.category}
-          aria-labelledby={`category-${category.id}`}
-        >
-          <CategoryHeading category={category} language={language} />
-          {groups.map(groupView => (
-            <GroupSection
-              key={groupView.group.id}
-              category={category}
-              groupView={groupView}
-              language={language}
-            />
-          ))}
-        </section>
-      ))}
+      {layout.categories.map(({ category, groups }) => {
+        const shownRows = groups.map(({ group, rows }) =>
+          rows.map(row => shown.has(rowKey(group, row.responsibility))),
+        );
+        return (
+          <section
+            key={category.id}
+            className={classes.category}
+            aria-labelledby={`category-${category.id}`}
+            hidden={!shownRows.some(flags => flags.includes(true))}
+          >
+            <CategoryHeading category={category} language={language} />
+            {groups.map((groupView, i) => (
+              <GroupSection
+                key={groupView.group.id}
+                category={category}
+                groupView={groupView}
+                shownRows={shownRows[i]}
+                language={language}
+              />
+            ))}
+          </section>
+        );
+      })}
     </>
   );
 }

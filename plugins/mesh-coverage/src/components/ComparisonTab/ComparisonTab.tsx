@@ -6,13 +6,16 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Language } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
 import { useSearchParams } from 'react-router-dom';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
 import {
+  buildComparisonLayout,
   buildComparisonView,
   ComparisonViewState,
+  shownRowKeys,
 } from '../../lib/comparisonView';
 import { comparisonViewToCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
@@ -36,9 +39,23 @@ export function ComparisonTab() {
   const { appLanguage, switchAppLanguage } = useAppMatrixLanguage();
   const [params, setParams] = useSearchParams();
   const query = params.toString();
-  const state = useMemo(
+  const linked = useMemo(
     () => readViewState(new URLSearchParams(query), appLanguage),
     [query, appLanguage],
+  );
+  // The filter follows the keyboard and reaches the URL once typing pauses, as the catalog's
+  // search bar does: writing the URL re-renders everything under the router, every row included.
+  const [filter, setFilter] = useState(linked.filter);
+  useEffect(() => setFilter(linked.filter), [linked.filter]);
+  const state = useMemo(() => ({ ...linked, filter }), [linked, filter]);
+  useDebounce(
+    () => {
+      if (filter !== linked.filter) {
+        setParams(writeViewState(params, state), { replace: true });
+      }
+    },
+    250,
+    [filter],
   );
   const { loading, error, matrix, index } = useMatrix(state.edition);
   // What the portal serves, for the edition switch (the same request when no edition is asked for).
@@ -47,6 +64,14 @@ export function ComparisonTab() {
     () => (index ? buildComparisonView(index, state) : undefined),
     [index, state],
   );
+  // The tables depend on the chosen tools only; filters hide rows in them.
+  const toolsKey = state.tools?.join(',');
+  const layout = useMemo(
+    () => (index ? buildComparisonLayout(index, state) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, toolsKey],
+  );
+  const shown = useMemo(() => view && shownRowKeys(view), [view]);
   // A shared link names its language; show the UI strings in it too.
   const linkedLanguage = new URLSearchParams(query).get('lang');
   useEffect(() => {
@@ -66,7 +91,7 @@ export function ComparisonTab() {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  if (!matrix || !index || !view) {
+  if (!matrix || !index || !view || !layout || !shown) {
     return null;
   }
   const { language } = state;
@@ -107,6 +132,7 @@ export function ComparisonTab() {
         tools={matrix.tools}
         state={state}
         onChange={setState}
+        onFilterChange={setFilter}
         onLanguageChange={changeLanguage}
         shownCount={view.shownCount}
         totalCount={view.totalCount}
@@ -130,7 +156,7 @@ export function ComparisonTab() {
       {view.categories.length === 0 && (
         <Typography>{t('table.noMatch')}</Typography>
       )}
-      <ComparisonGroups view={view} language={language} />
+      <ComparisonGroups layout={layout} shown={shown} language={language} />
       <Typography variant="caption" component="p" className={classes.meta}>
         {t('matrixMeta.source', {
           source: matrix.meta.source,

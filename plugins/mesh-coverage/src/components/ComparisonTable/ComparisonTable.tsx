@@ -10,9 +10,9 @@ import {
   ToolFact,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { claimAgeInDays, formatClaimAge, isAgeing } from '../../lib/claimAge';
-import { isChangedCell, ViewGroup } from '../../lib/comparisonView';
+import { isChangedCell, ViewGroup, ViewRow } from '../../lib/comparisonView';
 import { localize } from '../../lib/localize';
 import { safeHttpUrl } from '../../lib/safeUrl';
 import { meshCoverageTranslationRef } from '../../translation';
@@ -251,13 +251,83 @@ function renderCellContent(
   );
 }
 
-/** One sub-table of the matrix, with real table semantics: column and row headers. */
+/**
+ * A row's header and cells. Memoized on the row, its columns and the table's kit, which a filter
+ * keystroke leaves alone: hiding or showing a row does not render its cells again.
+ */
+const RowCells = memo(
+  (props: { row: ViewRow; tools: MeshTool[]; kit: CellKit }) => {
+    const { row, tools, kit } = props;
+    const { classes } = kit;
+    return (
+      <>
+        <th scope="row" className={`${classes.cell} ${classes.responsibility}`}>
+          <MatrixText text={row.responsibility.title} language={kit.language} />
+        </th>
+        {tools.map((tool, i) => (
+          <td
+            key={tool.id}
+            data-tool={tool.id}
+            data-changed={isChangedCell(row.cells[i]) || undefined}
+            className={
+              isChangedCell(row.cells[i])
+                ? `${classes.cell} ${classes.changedCell}`
+                : classes.cell
+            }
+          >
+            {renderCellContent(tool, row.cells[i], kit)}
+          </td>
+        ))}
+      </>
+    );
+  },
+);
+
+/** The column headers: tool names and profiles, which a filter keystroke leaves alone. */
+const TableHead = memo((props: { tools: MeshTool[]; kit: CellKit }) => {
+  const { tools, kit } = props;
+  const { classes, t, language } = kit;
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className={`${classes.cell} ${classes.head}`}>
+          {t('table.responsibility')}
+        </th>
+        {tools.map(tool => (
+          <th
+            key={tool.id}
+            scope="col"
+            data-column={tool.id}
+            className={`${classes.cell} ${classes.head}`}
+          >
+            <span data-tool-name>{tool.name}</span>
+            {tool.kind === 'baseline' && (
+              <Typography variant="caption" display="block">
+                {tool.description
+                  ? localize(tool.description, language)
+                  : t('table.withoutMesh')}
+              </Typography>
+            )}
+            {renderToolProfile(tool, kit)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
+
+/**
+ * One sub-table of the matrix, with real table semantics: column and row headers. Rows not shown
+ * stay in the document, hidden.
+ */
 export function ComparisonTable(props: {
   view: ViewGroup;
+  /** Whether each row of `view` is shown, in order. */
+  shownRows: readonly boolean[];
   title: string;
   language: Language;
 }) {
-  const { view, title, language } = props;
+  const { view, shownRows, title, language } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   const support = useSupportLabelKit();
@@ -270,57 +340,15 @@ export function ComparisonTable(props: {
       <caption className={classes.caption}>
         {t('table.caption', { title })}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${classes.cell} ${classes.head}`}>
-            {t('table.responsibility')}
-          </th>
-          {view.tools.map(tool => (
-            <th
-              key={tool.id}
-              scope="col"
-              data-column={tool.id}
-              className={`${classes.cell} ${classes.head}`}
-            >
-              <span data-tool-name>{tool.name}</span>
-              {tool.kind === 'baseline' && (
-                <Typography variant="caption" display="block">
-                  {tool.description
-                    ? localize(tool.description, language)
-                    : t('table.withoutMesh')}
-                </Typography>
-              )}
-              {renderToolProfile(tool, kit)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead tools={view.tools} kit={kit} />
       <tbody>
-        {view.rows.map(row => (
+        {view.rows.map((row, i) => (
           <tr
             key={row.responsibility.id}
             data-responsibility={row.responsibility.id}
+            hidden={!shownRows[i]}
           >
-            <th
-              scope="row"
-              className={`${classes.cell} ${classes.responsibility}`}
-            >
-              <MatrixText text={row.responsibility.title} language={language} />
-            </th>
-            {view.tools.map((tool, i) => (
-              <td
-                key={tool.id}
-                data-tool={tool.id}
-                data-changed={isChangedCell(row.cells[i]) || undefined}
-                className={
-                  isChangedCell(row.cells[i])
-                    ? `${classes.cell} ${classes.changedCell}`
-                    : classes.cell
-                }
-              >
-                {renderCellContent(tool, row.cells[i], kit)}
-              </td>
-            ))}
+            <RowCells row={row} tools={view.tools} kit={kit} />
           </tr>
         ))}
       </tbody>

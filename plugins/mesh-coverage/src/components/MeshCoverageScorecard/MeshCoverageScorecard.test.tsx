@@ -47,14 +47,12 @@ const item = (id: string) =>
   document.querySelector(`li[data-check="${id}"]`) as HTMLElement;
 
 describe('MeshCoverageScorecard', () => {
-  it('shows each passing verdict with its description, in the plugin\'s own words (translated)', async () => {
+  it("shows each passing verdict with its description, in the plugin's own words (translated)", async () => {
     const checksApi = await render([
       checkResult('meshCoverageMtls', true),
       checkResult('meshCoverageDeclared', true, { requirementsDeclared: true }),
     ]);
-    expect(
-      await screen.findByText('mTLS covered'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('mTLS covered')).toBeInTheDocument();
     expect(checksApi.runChecks).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'orders-service' },
       ['meshCoverageNoGaps', 'meshCoverageMtls', 'meshCoverageDeclared'],
