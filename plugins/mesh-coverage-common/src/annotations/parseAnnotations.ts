@@ -91,7 +91,7 @@ function parseResponsibilityIds(
   annotation: string,
 ): ParsedIds {
   return typeof value === 'string'
-    ? checkResponsibilityIds(value.split(/\s*,\s*/), index, annotation)
+    ? checkResponsibilityIds(value.split(','), index, annotation)
     : { ids: [], errors: [] };
 }
 
