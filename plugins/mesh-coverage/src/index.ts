@@ -9,6 +9,7 @@ export {
   EntityMeshCoverageCard,
   EntityMeshCoverageContent,
 } from './plugin';
+export type { EntityMeshCoverageCardProps } from './components/EntityMeshCoverageCard';
 export { isMeshCoverageAvailable } from './conditions';
 export { meshCoverageApiRef, MeshCoverageClient } from './api';
 export type { MeshCoverageApi, FleetResponse } from './api';

@@ -13,6 +13,7 @@ import {
   meshCoverageChecksApiRef,
   MeshCoverageClient,
 } from './api';
+import type { EntityMeshCoverageCardProps } from './components/EntityMeshCoverageCard';
 import { rootRouteRef } from './routes';
 
 /**
@@ -56,7 +57,9 @@ export const MeshComparisonPage = meshCoveragePlugin.provide(
  *
  * @public
  */
-export const EntityMeshCoverageCard: () => JSX.Element =
+export const EntityMeshCoverageCard: (
+  props: EntityMeshCoverageCardProps,
+) => JSX.Element =
   meshCoveragePlugin.provide(
     createComponentExtension({
       name: 'EntityMeshCoverageCard',

@@ -7,7 +7,11 @@ import {
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../api';
-import { mockChecksApi, mockMeshCoverageApi } from '../__testUtils__/mockApi';
+import {
+  checkResult,
+  mockChecksApi,
+  mockMeshCoverageApi,
+} from '../__testUtils__/mockApi';
 import plugin from './plugin';
 import { meshCoverageApi } from './apis';
 import { entityMeshCoverageCard } from './entityCards';
@@ -78,6 +82,46 @@ describe('mesh-coverage /alpha', () => {
     );
     expect(screen.getByText('Circuit breaker')).toBeInTheDocument();
   });
+
+  it.each([
+    [undefined, true],
+    [false, false],
+  ])(
+    'shows the scorecard on the card unless app.extensions turns it off (showScorecard: %s)',
+    async (showScorecard, shown) => {
+      const checksApi = mockChecksApi([checkResult('meshCoverageMtls', true)]);
+      renderTestApp({
+        extensions: [
+          createTestEntityPage({
+            entity: component({ 'meshcoverage.io/mesh': 'linkerd' }),
+          }),
+          plugin.getExtension('entity-card:mesh-coverage'),
+        ],
+        apis: [
+          [meshCoverageApiRef, api()],
+          [meshCoverageChecksApiRef, checksApi],
+        ],
+        config: {
+          app: {
+            extensions: [
+              {
+                'entity-card:mesh-coverage': {
+                  config: showScorecard === undefined ? {} : { showScorecard },
+                },
+              },
+            ],
+          },
+        },
+      });
+      await screen.findByTestId('mesh-coverage-value');
+      if (shown) {
+        expect(await screen.findByText('mTLS covered')).toBeInTheDocument();
+      } else {
+        expect(screen.queryByText('mTLS covered')).not.toBeInTheDocument();
+        expect(checksApi.runChecks).not.toHaveBeenCalled();
+      }
+    },
+  );
 
   it('renders the Mesh coverage tab for a component that declares coverage', async () => {
     renderTestApp({

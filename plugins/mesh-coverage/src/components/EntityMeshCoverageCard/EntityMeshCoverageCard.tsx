@@ -34,8 +34,18 @@ const useStyles = makeStyles(theme => ({
   scorecard: { marginTop: theme.spacing(2) },
 }));
 
+/** @public */
+export interface EntityMeshCoverageCardProps {
+  /**
+   * Show the Tech Insights scorecard (default true). Without the Tech Insights backend the card
+   * leaves it out by itself.
+   */
+  showScorecard?: boolean;
+}
+
 /** Overview card: the mesh, coverage as a number and a bar, the gaps and any annotation errors. */
-export function EntityMeshCoverageCard() {
+export function EntityMeshCoverageCard(props: EntityMeshCoverageCardProps = {}) {
+  const { showScorecard = true } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   const { entity, available, loading, error, report } = useEntityCoverage();
@@ -152,7 +162,9 @@ export function EntityMeshCoverageCard() {
           )}
         </>
       )}
-      <MeshCoverageScorecard report={report} className={classes.scorecard} />
+      {showScorecard && (
+        <MeshCoverageScorecard report={report} className={classes.scorecard} />
+      )}
       <EditionNote meta={matrix?.meta} />
     </InfoCard>
   );

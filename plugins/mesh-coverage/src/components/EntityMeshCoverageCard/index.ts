@@ -1,1 +1,2 @@
 export { EntityMeshCoverageCard } from './EntityMeshCoverageCard';
+export type { EntityMeshCoverageCardProps } from './EntityMeshCoverageCard';

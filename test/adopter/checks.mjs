@@ -1,0 +1,91 @@
+// Starts the scaffolded app as its README says (`yarn start`) and checks, in Chromium, what an
+// adopter expects after installing Mesh Coverage: the nav item, the comparison page, a component's
+// card and tab with the numbers our engine gives, and the scorecard.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { launchBrowser, signedInPage } from '../e2e/browser.mjs';
+import { waitFor } from '../e2e/portal.mjs';
+
+const FRONTEND = 'http://localhost:3000';
+const BACKEND = 'http://localhost:7007';
+const ENTITY = 'adopter-orders';
+
+/** What our engine says about the adopter's component (test/adopter/component.yaml). */
+function expectedCoverage() {
+  const common = createRequire(import.meta.url)(
+    resolve(import.meta.dirname, '../../plugins/mesh-coverage-common/dist/index.cjs.js'),
+  );
+  const index = common.indexMatrix(common.builtinEdition(common.DEFAULT_EDITION).matrix);
+  const { report } = common.evaluateComponentCoverage(index, {
+    annotations: {
+      'meshcoverage.io/mesh': 'linkerd',
+      'meshcoverage.io/requires': 'mtls,retries,circuit-breaker,jwt-auth',
+      'meshcoverage.io/implements': 'jwt-auth',
+    },
+  });
+  return report;
+}
+
+export async function checkApp(app, env) {
+  const child = spawn('yarn', ['start'], {
+    cwd: app,
+    env: { ...process.env, ...env, BROWSER: 'none' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  let exited;
+  child.on('exit', code => (exited = `yarn start exited with ${code}`));
+  const browser = await launchBrowser();
+  try {
+    await waitFor('the backend', async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok, 300_000, () => exited);
+    await waitFor('the frontend', async () => (await fetch(FRONTEND)).ok, 300_000, () => exited);
+    const page = await signedInPage(browser, FRONTEND);
+
+    // The plugin was discovered (app.packages: all): its nav item leads to the comparison page.
+    await page.getByRole('link', { name: 'Mesh comparison' }).click();
+    await page.locator('tr[data-responsibility="circuit-breaker"] th').first().waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('tr[data-responsibility="circuit-breaker"] [data-tool="linkerd"]').first().textContent(), /Supported/);
+
+    // The card, with the figures our engine gives for the adopter's component.
+    const report = expectedCoverage();
+    await page.goto(`${FRONTEND}/catalog/default/component/${ENTITY}`);
+    await page.getByTestId('mesh-coverage-value').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('mesh-coverage-value').textContent(), `${report.coverage} %`);
+    assert.equal(await page.getByTestId('mesh-coverage-mesh').textContent(), 'Linkerd');
+    assert.deepEqual(
+      await page.getByRole('list', { name: 'Gaps' }).locator('li').evaluateAll(items => items.map(li => li.dataset.responsibility)),
+      report.gaps,
+    );
+
+    // The scorecard, once the fact retriever has run (every minute here).
+    await page.locator('li[data-check="meshCoverageMtls"][data-result]').waitFor({ timeout: 180_000 });
+    for (let tries = 0; (await page.locator('li[data-check="meshCoverageMtls"]').getAttribute('data-result')) !== 'passed'; tries += 1) {
+      assert.ok(tries < 12, 'the mTLS check never passed');
+      await page.waitForTimeout(10_000);
+      await page.reload();
+      await page.locator('li[data-check="meshCoverageMtls"][data-result]').waitFor({ timeout: 60_000 });
+    }
+    assert.equal(
+      await page.locator('li[data-check="meshCoverageNoGaps"]').getAttribute('data-result'),
+      report.gaps.length ? 'failed' : 'passed',
+    );
+
+    // The tab.
+    await page.getByRole('tab', { name: 'Mesh coverage' }).or(page.getByRole('link', { name: 'Mesh coverage', exact: true })).first().click();
+    await page.getByRole('table', { name: 'Mesh coverage' }).waitFor({ timeout: 60_000 });
+    assert.match(page.url(), new RegExp(`/component/${ENTITY}/mesh-coverage`));
+    const statuses = await page
+      .locator('tr[data-responsibility] td[data-status]')
+      .evaluateAll(cells => cells.map(c => `${c.closest('tr').dataset.responsibility}=${c.dataset.status}`));
+    assert.deepEqual(statuses.sort(), report.items.map(item => `${item.responsibilityId}=${item.status}`).sort());
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
