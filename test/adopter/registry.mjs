@@ -45,6 +45,7 @@ export async function startRegistry(dir) {
       .map(entry => [entry.body.name, entry]),
   );
   server.on('request', (req, res) => {
+    if (process.env.REGISTRY_LOG) console.log(req.method, req.url, JSON.stringify(req.headers));
     const path = decodeURIComponent(new URL(req.url, url).pathname);
     const tarball = path.match(/^\/-\/(.+)\/[^/]+\.tgz$/);
     const entry = packages.get(tarball ? tarball[1] : path.slice(1));
