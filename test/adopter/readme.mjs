@@ -31,9 +31,16 @@ function commands(block) {
 export function installSteps(readmePath, installHeading = 'Install') {
   const install = section(readFileSync(readmePath, 'utf8'), installHeading);
   const yarn = codeBlocks(install, 'sh').flatMap(commands).filter(line => line.startsWith('yarn '));
-  const backendAdds = codeBlocks(install, 'ts')
-    .filter(block => block.includes('backend.add('))
-    .flatMap(block => block.replace(/\n\s*/g, ' ').match(/backend\.add\(.*?\)\);/g) ?? []);
+  const backendAdds = codeBlocks(install, 'ts').flatMap(block =>
+    block
+      .split('\n')
+      .filter(line => !line.trim().startsWith('//'))
+      .join('\n')
+      .split(/;\s*(?:\n|$)/)
+      .map(statement => statement.trim())
+      .filter(statement => statement.startsWith('backend.add('))
+      .map(statement => `${statement};`),
+  );
   if (yarn.length === 0) throw new Error(`${readmePath}: no yarn command under '## ${installHeading}'`);
   return { yarn, backendAdds };
 }
@@ -42,3 +49,6 @@ export function installSteps(readmePath, installHeading = 'Install') {
 export function configBlocks(readmePath, heading = 'Config') {
   return codeBlocks(section(readFileSync(readmePath, 'utf8'), heading), 'yaml');
 }
+
+/** A statement as code, whatever its line breaks and trailing commas (for "already there?"). */
+export const normalizeCode = code => code.replace(/\s+/g, '').replace(/,\)/g, ')');

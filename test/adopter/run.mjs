@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { configBlocks, installSteps } from './readme.mjs';
+import { configBlocks, installSteps, normalizeCode } from './readme.mjs';
 import { startRegistry } from './registry.mjs';
 import { checkApp } from './checks.mjs';
 
@@ -47,7 +47,28 @@ function run(command, args, options = {}) {
 }
 const shell = (line, cwd) => run('bash', ['-c', line], { cwd });
 
-/** Packages an app must hold once: ours take the versions create-app scaffolded. */
+/**
+ * Hours since the Backstage release after the app's was published (plus one): the release of the
+ * next minor of `@backstage/backend-defaults` after the one the template asks for.
+ */
+function hoursSinceNextRelease(dir) {
+  const range = JSON.parse(readFileSync(join(dir, 'packages/backend/package.json'), 'utf8')).dependencies[
+    '@backstage/backend-defaults'
+  ];
+  const [major, minor] = range.replace(/^[^\d]*/, '').split('.').map(Number);
+  const times = JSON.parse(
+    execFileSync('npm', ['view', '@backstage/backend-defaults', 'time', '--json'], { encoding: 'utf8' }),
+  );
+  const next = Object.entries(times)
+    .filter(([version]) => /^\d+\.\d+\.\d+$/.test(version))
+    .map(([version, time]) => ({ version: version.split('.').map(Number), time: Date.parse(time) }))
+    .filter(({ version: [ma, mi] }) => ma > major || (ma === major && mi > minor))
+    .sort((a, b) => a.time - b.time)[0];
+  if (!next) return 72; // no newer release: the template's own gate (3 days)
+  return Math.ceil((Date.now() - next.time) / 3_600_000) + 1;
+}
+
+/** Backstage packages an app and its plugins share. */
 const SHARED = [
   '@backstage/frontend-plugin-api',
   '@backstage/core-plugin-api',
@@ -57,17 +78,21 @@ const SHARED = [
   '@backstage/plugin-catalog-node',
 ];
 
-function assertOneCopyEach(dir) {
-  for (const name of SHARED) {
-    const copies = execFileSync('find', [dir, '-path', `*/node_modules/${name}/package.json`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(file => `${JSON.parse(readFileSync(file, 'utf8')).version} (${file.slice(dir.length + 1)})`);
-    if (copies.length !== 1) {
-      throw new Error(`${name}: ${copies.length} copies after following the READMEs:\n  ${copies.join('\n  ')}`);
-    }
-    log(`${name}: one copy, ${copies[0]}`);
-  }
+/** The versions of each shared package installed anywhere in the app. */
+function sharedVersions(dir) {
+  return Object.fromEntries(
+    SHARED.map(name => [
+      name,
+      [
+        ...new Set(
+          execFileSync('find', [dir, '-path', `*/node_modules/${name}/package.json`], { encoding: 'utf8' })
+            .split('\n')
+            .filter(Boolean)
+            .map(file => JSON.parse(readFileSync(file, 'utf8')).version),
+        ),
+      ].sort(),
+    ]),
+  );
 }
 
 async function main() {
@@ -98,26 +123,22 @@ async function main() {
       cwd: work,
       env: { BACKSTAGE_APP_NAME: 'adopter' },
     });
-    // Our scope from the local registry, everything else from npm; packed just now, so past
-    // the template's minimum-age gate for new packages.
-    appendFileSync(
-      join(app, '.yarnrc.yml'),
-      [
-        'npmScopes:',
-        '  meshcoverage:',
-        `    npmRegistryServer: "${registry.url}"`,
-        'unsafeHttpWhitelist:',
-        '  - "127.0.0.1"',
-        '',
-      ].join('\n'),
-    );
-    const yarnrc = readFileSync(join(app, '.yarnrc.yml'), 'utf8');
+    // create-app pins an app to its Backstage release with a yarn.lock seed it downloads from
+    // GitHub; offline that fails (it says so and goes on), and every range would take the newest
+    // release. The template's own minimum-age gate stands in for the seed: nothing published
+    // since the next release came out, Backstage packages included.
+    const gateHours = hoursSinceNextRelease(app);
+    const yarnrc = readFileSync(join(app, '.yarnrc.yml'), 'utf8')
+      .replace(/^npmMinimalAgeGate: .*$/m, `npmMinimalAgeGate: ${gateHours}h`)
+      .replace(/^npmPreapprovedPackages:\n(  - .*\n)+/m, "npmPreapprovedPackages:\n  - '@meshcoverage/*'\n");
+    // Our scope from the local registry (packed just now, so approved past the gate).
     writeFileSync(
       join(app, '.yarnrc.yml'),
-      yarnrc.replace("npmPreapprovedPackages:\n", "npmPreapprovedPackages:\n  - '@meshcoverage/*'\n"),
+      `${yarnrc}npmScopes:\n  meshcoverage:\n    npmRegistryServer: "${registry.url}"\nunsafeHttpWhitelist:\n  - "127.0.0.1"\n`,
     );
     await shell('yarn install', app);
-    log('scaffolded and installed');
+    const before = sharedVersions(app);
+    log(`scaffolded and installed; shared Backstage versions: ${JSON.stringify(before)}`);
 
     // 3. Our READMEs, step by step.
     const backendIndex = join(app, 'packages/backend/src/index.ts');
@@ -126,8 +147,10 @@ async function main() {
       const { yarn, backendAdds } = installSteps(readme, heading);
       for (const line of yarn) await shell(line, app);
       const index = readFileSync(backendIndex, 'utf8');
-      const missing = backendAdds.filter(line => !index.includes(line));
-      writeFileSync(backendIndex, index.replace('backend.start();', `${missing.join('\n')}\n\nbackend.start();`));
+      const missing = backendAdds.filter(statement => !normalizeCode(index).includes(normalizeCode(statement)));
+      if (missing.length) {
+        writeFileSync(backendIndex, index.replace('backend.start();', `${missing.join('\n')}\n\nbackend.start();`));
+      }
     }
     for (const block of configBlocks(join(ROOT, 'plugins/tech-insights-backend-module-mesh-coverage/README.md'))) {
       appendFileSync(join(app, 'app-config.yaml'), `\n${block}`);
@@ -138,7 +161,14 @@ async function main() {
       readFileSync(join(import.meta.dirname, 'component.yaml'), 'utf8'),
     );
     log('installed by the READMEs');
-    assertOneCopyEach(app);
+    // Our ranges take what the app has: installing us brings no version it did not have.
+    const after = sharedVersions(app);
+    for (const name of SHARED) {
+      const added = after[name].filter(version => !before[name].includes(version));
+      if (added.length) {
+        throw new Error(`${name}: our packages brought ${added.join(', ')}; the app had ${before[name].join(', ')}`);
+      }
+    }
 
     await shell('yarn tsc', app);
     log('type-checked');
