@@ -33,8 +33,13 @@ function packument(file, baseUrl) {
   };
 }
 
-/** Serves every `*.tgz` in `dir`; resolves to `{ url, close }`. */
-export async function startRegistry(dir) {
+/**
+ * Serves every `*.tgz` in `dir`, and a stand-in for versions.backstage.io (out of reach here) for
+ * `backstage-cli versions:bump`: a release manifest naming `releaseVersion` and no packages, so the
+ * command takes each Backstage package's `latest` from the npm registry — the current release.
+ * Resolves to `{ url, close }`.
+ */
+export async function startRegistry(dir, { releaseVersion = '0.0.0' } = {}) {
   const server = createServer();
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
@@ -47,6 +52,10 @@ export async function startRegistry(dir) {
   server.on('request', (req, res) => {
     if (process.env.REGISTRY_LOG) console.log(req.method, req.url, JSON.stringify(req.headers));
     const path = decodeURIComponent(new URL(req.url, url).pathname);
+    if (path === '/v1/tags/main/manifest.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ releaseVersion, packages: [] }));
+      return;
+    }
     const tarball = path.match(/^\/-\/(.+)\/[^/]+\.tgz$/);
     const entry = packages.get(tarball ? tarball[1] : path.slice(1));
     if (!entry) {

@@ -110,7 +110,7 @@ async function main() {
     await run('npm', ['run', 'build', '--workspace', `plugins/${plugin}`], { cwd: ROOT });
     await run('npm', ['pack', '--workspace', `plugins/${plugin}`, '--pack-destination', tarballs, '--silent'], { cwd: ROOT });
   }
-  const registry = await startRegistry(tarballs);
+  const registry = await startRegistry(tarballs, { releaseVersion: process.env.ADOPTER_RELEASE ?? '1.56.0' });
   log(`packed ${registry.packages.join(', ')}; served at ${registry.url}`);
 
   try {
@@ -151,7 +151,9 @@ async function main() {
     for (const [plugin, heading] of READMES) {
       const readme = join(ROOT, 'plugins', plugin, 'README.md');
       const { yarn, backendAdds } = installSteps(readme, heading);
-      for (const line of yarn) await shell(line, app);
+      for (const line of yarn) {
+        await run('bash', ['-c', line], { cwd: app, env: { BACKSTAGE_VERSIONS_BASE_URL: registry.url } });
+      }
       const index = readFileSync(backendIndex, 'utf8');
       const missing = backendAdds.filter(statement => !normalizeCode(index).includes(normalizeCode(statement)));
       if (missing.length) {
@@ -167,12 +169,13 @@ async function main() {
       readFileSync(join(import.meta.dirname, 'component.yaml'), 'utf8'),
     );
     log('installed by the READMEs');
-    // yarn add takes the newest version in range, so our packages may bring a second copy of a
-    // shared package (the app must work with it: the browser checks below). Reported, not failed.
+    // After the READMEs' version bump the app and our packages share one copy of each.
     const after = sharedVersions(app);
     for (const name of SHARED) {
-      const added = after[name].filter(version => !before[name].includes(version));
-      log(`${name}: the app had ${before[name].join(', ')}${added.length ? `; ours added ${added.join(', ')}` : '; ours added none'}`);
+      log(`${name}: the app had ${before[name].join(', ')}; now ${after[name].join(', ')}`);
+      if (after[name].length !== 1) {
+        throw new Error(`${name}: ${after[name].length} versions after following the READMEs (${after[name].join(', ')})`);
+      }
     }
 
     await shell('yarn tsc', app);
