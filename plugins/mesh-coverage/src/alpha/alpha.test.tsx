@@ -83,45 +83,39 @@ describe('mesh-coverage /alpha', () => {
     expect(screen.getByText('Circuit breaker')).toBeInTheDocument();
   });
 
-  it.each([
-    [undefined, true],
-    [false, false],
-  ])(
-    'shows the scorecard on the card unless app.extensions turns it off (showScorecard: %s)',
-    async (showScorecard, shown) => {
-      const checksApi = mockChecksApi([checkResult('meshCoverageMtls', true)]);
-      renderTestApp({
-        extensions: [
-          createTestEntityPage({
-            entity: component({ 'meshcoverage.io/mesh': 'linkerd' }),
-          }),
-          plugin.getExtension('entity-card:mesh-coverage'),
-        ],
-        apis: [
-          [meshCoverageApiRef, api()],
-          [meshCoverageChecksApiRef, checksApi],
-        ],
-        config: {
-          app: {
-            extensions: [
-              {
-                'entity-card:mesh-coverage': {
-                  config: showScorecard === undefined ? {} : { showScorecard },
-                },
-              },
-            ],
-          },
+  const renderCard = (cardConfig: { showScorecard?: boolean }) => {
+    const checksApi = mockChecksApi([checkResult('meshCoverageMtls', true)]);
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: component({ 'meshcoverage.io/mesh': 'linkerd' }),
+        }),
+        plugin.getExtension('entity-card:mesh-coverage'),
+      ],
+      apis: [
+        [meshCoverageApiRef, api()],
+        [meshCoverageChecksApiRef, checksApi],
+      ],
+      config: {
+        app: {
+          extensions: [{ 'entity-card:mesh-coverage': { config: cardConfig } }],
         },
-      });
-      await screen.findByTestId('mesh-coverage-value');
-      if (shown) {
-        expect(await screen.findByText('mTLS covered')).toBeInTheDocument();
-      } else {
-        expect(screen.queryByText('mTLS covered')).not.toBeInTheDocument();
-        expect(checksApi.runChecks).not.toHaveBeenCalled();
-      }
-    },
-  );
+      },
+    });
+    return checksApi;
+  };
+
+  it('shows the scorecard on the card by default', async () => {
+    renderCard({});
+    expect(await screen.findByText('mTLS covered')).toBeInTheDocument();
+  });
+
+  it('leaves the scorecard out when app.extensions sets showScorecard: false', async () => {
+    const checksApi = renderCard({ showScorecard: false });
+    await screen.findByTestId('mesh-coverage-value');
+    expect(screen.queryByText('mTLS covered')).not.toBeInTheDocument();
+    expect(checksApi.runChecks).not.toHaveBeenCalled();
+  });
 
   it('renders the Mesh coverage tab for a component that declares coverage', async () => {
     renderTestApp({
