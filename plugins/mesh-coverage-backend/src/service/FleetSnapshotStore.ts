@@ -1,0 +1,202 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const MIGRATIONS = resolvePackagePath(
+  '@meshcoverage/plugin-mesh-coverage-backend',
+  'migrations',
+);
+const SNAPSHOTS = 'mesh_coverage_fleet_snapshots';
+const CHANGES = 'mesh_coverage_component_changes';
+/** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const BATCH = 500;
+
+/** One component's coverage as a snapshot saw it. */
+export interface ComponentCoverageRow {
+  entityRef: string;
+  owner?: string;
+  /** Undefined when its mesh annotation names no valid mesh. */
+  mesh?: string;
+  /** Null when it requires nothing. */
+  coverage: number | null;
+  gaps: number;
+}
+
+/** A stored snapshot: its headline figures and the summary it was taken with. */
+export interface StoredFleetSnapshot<TSummary> {
+  takenAt: string;
+  components: number;
+  meanCoverage: number | null;
+  gaps: number;
+  summary: TSummary;
+}
+
+/** A component's coverage from `takenAt` until its next change. */
+export interface ComponentCoverageChange extends ComponentCoverageRow {
+  takenAt: string;
+}
+
+const sameCoverage = (
+  a: {
+    owner?: string | null;
+    mesh?: string | null;
+    coverage: number | null;
+    gaps: number;
+  },
+  b: ComponentCoverageRow,
+) =>
+  (a.owner ?? undefined) === b.owner &&
+  (a.mesh ?? undefined) === b.mesh &&
+  a.coverage === b.coverage &&
+  a.gaps === b.gaps;
+
+/**
+ * Fleet snapshots and each component's coverage over time, in the backend plugin's database.
+ * Components are stored as changes only (see the migration), so history stays small however
+ * often snapshots are taken.
+ */
+export class FleetSnapshotStore<TSummary = unknown> {
+  private constructor(private readonly db: Knex) {}
+
+  /** Opens the store, migrating the plugin's database unless the backend says to skip it. */
+  static async create<TSummary>(
+    database: DatabaseService,
+  ): Promise<FleetSnapshotStore<TSummary>> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({
+        directory: MIGRATIONS,
+        tableName: 'mesh_coverage_backend_knex_migrations',
+      });
+    }
+    return new FleetSnapshotStore<TSummary>(db);
+  }
+
+  /**
+   * Stores a snapshot, and a change row for every component whose coverage differs from its
+   * latest stored one (or that has none). Components that left the catalog simply stop changing.
+   */
+  async save(
+    snapshot: StoredFleetSnapshot<TSummary>,
+    components: readonly ComponentCoverageRow[],
+  ): Promise<{ changed: number }> {
+    return this.db.transaction(async tx => {
+      const latest = new Map(
+        (await this.latestRows(tx)).map(row => [row.entity_ref as string, row]),
+      );
+      const changed = components.filter(component => {
+        const previous = latest.get(component.entityRef);
+        return !previous || !sameCoverage(previous, component);
+      });
+      await tx(SNAPSHOTS).insert({
+        taken_at: snapshot.takenAt,
+        components: snapshot.components,
+        mean_coverage: snapshot.meanCoverage,
+        gaps: snapshot.gaps,
+        summary: JSON.stringify(snapshot.summary),
+      });
+      await tx.batchInsert(
+        CHANGES,
+        changed.map(component => ({
+          entity_ref: component.entityRef,
+          taken_at: snapshot.takenAt,
+          owner: component.owner ?? null,
+          mesh: component.mesh ?? null,
+          coverage: component.coverage,
+          gaps: component.gaps,
+        })),
+        BATCH,
+      );
+      return { changed: changed.length };
+    });
+  }
+
+  /** Each component's latest row. */
+  private async latestRows(db: Knex) {
+    const newest = db(CHANGES)
+      .select('entity_ref')
+      .max({ newest: 'id' })
+      .groupBy('entity_ref')
+      .as('newest');
+    return db(CHANGES)
+      .join(newest, `${CHANGES}.id`, 'newest.newest')
+      .select(`${CHANGES}.*`);
+  }
+
+  async latest(): Promise<StoredFleetSnapshot<TSummary> | undefined> {
+    const row = await this.db(SNAPSHOTS).orderBy('id', 'desc').first();
+    return row ? this.snapshotOf(row) : undefined;
+  }
+
+  /** Snapshots taken from `from` to `to` (ISO 8601, inclusive), oldest first. */
+  async history(
+    from: string,
+    to: string,
+  ): Promise<StoredFleetSnapshot<TSummary>[]> {
+    const rows = await this.db(SNAPSHOTS)
+      .whereBetween('taken_at', [from, to])
+      .orderBy('id', 'asc');
+    return rows.map(row => this.snapshotOf(row));
+  }
+
+  /**
+   * A component's coverage from `from` to `to`: the row in force at `from` (when there is one),
+   * then every change up to `to`, oldest first.
+   */
+  async componentHistory(
+    entityRef: string,
+    from: string,
+    to: string,
+  ): Promise<ComponentCoverageChange[]> {
+    const atStart = await this.db(CHANGES)
+      .where('entity_ref', entityRef)
+      .andWhere('taken_at', '<', from)
+      .orderBy('id', 'desc')
+      .first();
+    const changes = await this.db(CHANGES)
+      .where('entity_ref', entityRef)
+      .whereBetween('taken_at', [from, to])
+      .orderBy('id', 'asc');
+    return (atStart ? [atStart, ...changes] : changes).map(row => ({
+      entityRef: row.entity_ref,
+      takenAt: row.taken_at,
+      owner: row.owner ?? undefined,
+      mesh: row.mesh ?? undefined,
+      coverage: row.coverage,
+      gaps: row.gaps,
+    }));
+  }
+
+  /**
+   * Deletes what is older than `before`: snapshots, and component rows except each component's
+   * last one before it (the value still in force, where its series starts).
+   */
+  async prune(before: string): Promise<{ snapshots: number; changes: number }> {
+    return this.db.transaction(async tx => {
+      const snapshots = await tx(SNAPSHOTS)
+        .where('taken_at', '<', before)
+        .delete();
+      const inForce = tx(CHANGES)
+        .max('id')
+        .where('taken_at', '<', before)
+        .groupBy('entity_ref');
+      const changes = await tx(CHANGES)
+        .where('taken_at', '<', before)
+        .whereNotIn('id', inForce)
+        .delete();
+      return { snapshots, changes };
+    });
+  }
+
+  private snapshotOf(row: Record<string, any>): StoredFleetSnapshot<TSummary> {
+    return {
+      takenAt: row.taken_at,
+      components: row.components,
+      meanCoverage: row.mean_coverage,
+      gaps: row.gaps,
+      summary: JSON.parse(row.summary),
+    };
+  }
+}
