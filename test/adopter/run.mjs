@@ -29,6 +29,9 @@ const READMES = [
   ['mesh-coverage', 'Install (new frontend system'],
 ];
 
+// CI=true makes yarn refuse to write the lockfile; an adopter's first install writes it.
+process.env.YARN_ENABLE_IMMUTABLE_INSTALLS = 'false';
+
 const work = process.env.ADOPTER_WORK ?? mkdtempSync(join(tmpdir(), 'mesh-coverage-adopter-'));
 const app = join(work, 'app');
 const started = Date.now();
