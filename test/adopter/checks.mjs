@@ -4,26 +4,27 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { launchBrowser, signedInPage } from '../e2e/browser.mjs';
 import { waitFor } from '../e2e/portal.mjs';
 
 const FRONTEND = 'http://localhost:3000';
 const BACKEND = 'http://localhost:7007';
-const ENTITY = 'adopter-orders';
+/** The adopter's component, as run.mjs adds it to the app's catalog. */
+const COMPONENT = parse(readFileSync(resolve(import.meta.dirname, 'component.yaml'), 'utf8'));
+const ENTITY = COMPONENT.metadata.name;
 
-/** What our engine says about the adopter's component (test/adopter/component.yaml). */
+/** What our engine says about the adopter's component. */
 function expectedCoverage() {
   const common = createRequire(import.meta.url)(
     resolve(import.meta.dirname, '../../plugins/mesh-coverage-common/dist/index.cjs.js'),
   );
   const index = common.indexMatrix(common.builtinEdition(common.DEFAULT_EDITION).matrix);
   const { report } = common.evaluateComponentCoverage(index, {
-    annotations: {
-      'meshcoverage.io/mesh': 'linkerd',
-      'meshcoverage.io/requires': 'mtls,retries,circuit-breaker,jwt-auth',
-      'meshcoverage.io/implements': 'jwt-auth',
-    },
+    type: COMPONENT.spec.type,
+    annotations: COMPONENT.metadata.annotations,
   });
   return report;
 }

@@ -50,7 +50,6 @@ export async function startRegistry(dir, { releaseVersion = '0.0.0' } = {}) {
       .map(entry => [entry.body.name, entry]),
   );
   server.on('request', (req, res) => {
-    if (process.env.REGISTRY_LOG) console.log(req.method, req.url, JSON.stringify(req.headers));
     const path = decodeURIComponent(new URL(req.url, url).pathname);
     if (path === '/v1/tags/main/manifest.json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ releaseVersion, packages: [] }));

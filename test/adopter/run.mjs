@@ -48,7 +48,7 @@ function run(command, args, options = {}) {
     );
   });
 }
-const shell = (line, cwd) => run('bash', ['-c', line], { cwd });
+const shell = (line, cwd, env) => run('bash', ['-c', line], { cwd, env });
 
 /**
  * Hours since the Backstage release after the app's was published (plus one): the release of the
@@ -155,7 +155,7 @@ async function main() {
       const readme = join(ROOT, 'plugins', plugin, 'README.md');
       const { yarn, backendAdds } = installSteps(readme, heading);
       for (const line of yarn) {
-        await run('bash', ['-c', line], { cwd: app, env: { BACKSTAGE_VERSIONS_BASE_URL: registry.url } });
+        await shell(line, app, { BACKSTAGE_VERSIONS_BASE_URL: registry.url });
       }
       const index = readFileSync(backendIndex, 'utf8');
       const missing = backendAdds.filter(statement => !normalizeCode(index).includes(normalizeCode(statement)));
