@@ -111,7 +111,7 @@ export type { ToolRanking } from './coverage/rankTools';
 export {
   compareFleetSummaries,
   FleetAccumulator,
-  FleetWhatIfAccumulator,
+  requirementCoverage,
   summarizeFleet,
 } from './coverage/summarizeFleet';
 export type {
@@ -119,10 +119,32 @@ export type {
   FleetResponsibility,
   FleetResponsibilityChange,
   FleetSummary,
-  FleetWhatIf,
 } from './coverage/summarizeFleet';
+export {
+  FleetSnapshotAccumulator,
+  fleetOwners,
+  fleetWhatIf,
+  totalOfGroups,
+} from './coverage/fleetSnapshot';
+export type {
+  ComponentCoverageFigures,
+  CoverageBucket,
+  FleetAdoption,
+  FleetAdoptionFigures,
+  FleetGroup,
+  FleetOwner,
+  FleetRequirementCount,
+  FleetSnapshotSummary,
+} from './coverage/fleetSnapshot';
 export { computeMeshCoverageFacts } from './coverage/meshCoverageFacts';
 export type { MeshCoverageFacts } from './coverage/meshCoverageFacts';
 
 // The REST API's bodies, shared by the backend and the frontend
-export type { EvaluateRequest, FleetResponse } from './api/types';
+export type {
+  CoverageHistoryPoint,
+  CoverageHistoryResponse,
+  EvaluateRequest,
+  FleetHistoryPoint,
+  FleetHistoryResponse,
+  FleetResponse,
+} from './api/types';

@@ -1,5 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ComponentLike } from '@meshcoverage/plugin-mesh-coverage-common';
 
@@ -15,15 +19,38 @@ export const COVERAGE_FIELDS = [
   'metadata.namespace',
   'metadata.annotations',
   'spec.type',
+  'spec.owner',
 ];
 
 const PAGE_SIZE = 1000;
+
+/**
+ * `spec.owner` as a full entity ref, as the catalog resolves it (a group unless it says otherwise,
+ * in the entity's namespace); undefined when absent or not a ref.
+ */
+function ownerRef(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner.trim()) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /** @public */
 export function toComponentLike(entity: Entity): ComponentLike {
   return {
     entityRef: stringifyEntityRef(entity),
     type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
+    owner: ownerRef(entity),
     annotations: entity.metadata.annotations,
   };
 }

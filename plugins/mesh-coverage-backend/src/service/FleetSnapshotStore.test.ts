@@ -31,6 +31,21 @@ const billing: ComponentCoverageRow = {
   gaps: 0,
 };
 
+const group = (
+  mesh: string | null,
+  owner: string,
+  coverages: number[],
+  gaps: number,
+) => ({
+  mesh,
+  owner,
+  components: coverages.length,
+  coverageSum: coverages.reduce((sum, c) => sum + c, 0),
+  coverageCount: coverages.length,
+  gaps,
+  implementedByApp: 0,
+});
+
 describe.each(databases.eachSupportedId())(
   'FleetSnapshotStore on %s',
   databaseId => {
@@ -79,7 +94,16 @@ describe.each(databases.eachSupportedId())(
       expect(
         await knex('mesh_coverage_fleet_snapshots').count({ n: '*' }),
       ).toEqual([{ n: expect.anything() }]);
+      // Only the latest keeps its full summary.
+      expect(
+        (
+          await knex('mesh_coverage_fleet_snapshots')
+            .select('summary')
+            .orderBy('id')
+        ).map(row => row.summary !== null),
+      ).toEqual([false, false, true]);
       expect(await store.latest()).toEqual({
+        id: expect.any(Number),
         takenAt: '2026-11-03T00:00:00.000Z',
         components: 2,
         meanCoverage: null,
@@ -92,7 +116,7 @@ describe.each(databases.eachSupportedId())(
             '2026-11-02T00:00:00.000Z',
             '2026-11-03T00:00:00.000Z',
           )
-        ).map(s => [s.takenAt, s.gaps]),
+        ).map(point => [point.takenAt, point.gaps]),
       ).toEqual([
         ['2026-11-02T00:00:00.000Z', 2],
         ['2026-11-03T00:00:00.000Z', 1],
@@ -119,23 +143,30 @@ describe.each(databases.eachSupportedId())(
 
     it('prunes what is older than the retention, keeping the value each component had then', async () => {
       const { knex, store } = await createStore();
-      await store.save(snapshot('2026-01-01T00:00:00.000Z', []), [
-        orders(25, 3),
-      ]);
-      await store.save(snapshot('2026-02-01T00:00:00.000Z', []), [
-        orders(50, 2),
-      ]);
-      await store.save(snapshot('2026-06-01T00:00:00.000Z', []), [
-        orders(75, 1),
-      ]);
+      for (const [takenAt, coverage, gaps] of [
+        ['2026-01-01T00:00:00.000Z', 25, 3],
+        ['2026-02-01T00:00:00.000Z', 50, 2],
+        ['2026-06-01T00:00:00.000Z', 75, 1],
+      ] as const) {
+        await store.save(
+          snapshot(takenAt, []),
+          [orders(coverage, gaps)],
+          [group('linkerd', 'group:default/team-a', [coverage], gaps)],
+        );
+      }
 
       expect(await store.prune('2026-03-01T00:00:00.000Z')).toEqual({
         snapshots: 2,
         changes: 1,
       });
       expect(
-        (await store.history('2000-01-01', '2100-01-01')).map(s => s.takenAt),
+        (await store.history('2000-01-01', '2100-01-01')).map(
+          point => point.takenAt,
+        ),
       ).toEqual(['2026-06-01T00:00:00.000Z']);
+      expect(
+        await knex('mesh_coverage_fleet_groups').select('owner'),
+      ).toEqual([{ owner: 'group:default/team-a' }]);
       expect(
         (
           await store.componentHistory(
@@ -151,6 +182,37 @@ describe.each(databases.eachSupportedId())(
       expect(
         await knex('mesh_coverage_component_changes').select('coverage'),
       ).toHaveLength(2);
+    });
+
+    it('adds up the history of one mesh, one owner or both from the groups', async () => {
+      const { store } = await createStore();
+      const A = 'group:default/team-a';
+      const B = 'group:default/team-b';
+      await store.save(snapshot('2026-11-01T00:00:00.000Z', []), [], [
+        group('istio', A, [100, 50], 1),
+        group('linkerd', A, [40], 2),
+        group('istio', B, [20], 3),
+      ]);
+      await store.save(snapshot('2026-11-02T00:00:00.000Z', []), [], [
+        group('linkerd', A, [60, 80, 100], 1),
+      ]);
+      const from = '2026-11-01T00:00:00.000Z';
+      const to = '2026-11-02T00:00:00.000Z';
+      expect(await store.history(from, to, { mesh: 'istio' })).toEqual([
+        { takenAt: from, components: 3, meanCoverage: 57, gaps: 4 },
+        // No istio component then: a point of nothing, not a missing point.
+        { takenAt: to, components: 0, meanCoverage: null, gaps: 0 },
+      ]);
+      expect(await store.history(from, to, { owner: A })).toEqual([
+        { takenAt: from, components: 3, meanCoverage: 63, gaps: 3 },
+        { takenAt: to, components: 3, meanCoverage: 80, gaps: 1 },
+      ]);
+      expect(
+        await store.history(from, to, { mesh: 'linkerd', owner: A }),
+      ).toEqual([
+        { takenAt: from, components: 1, meanCoverage: 40, gaps: 2 },
+        { takenAt: to, components: 3, meanCoverage: 80, gaps: 1 },
+      ]);
     });
 
     it('leaves an unmigrated database alone when migrations are skipped', async () => {

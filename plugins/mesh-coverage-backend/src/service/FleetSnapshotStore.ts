@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { FleetGroup } from '@meshcoverage/plugin-mesh-coverage-common';
 import { Knex } from 'knex';
 
 const MIGRATIONS = resolvePackagePath(
@@ -9,6 +10,7 @@ const MIGRATIONS = resolvePackagePath(
   'migrations',
 );
 const SNAPSHOTS = 'mesh_coverage_fleet_snapshots';
+const GROUPS = 'mesh_coverage_fleet_groups';
 const CHANGES = 'mesh_coverage_component_changes';
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 500;
@@ -26,11 +28,21 @@ export interface ComponentCoverageRow {
 
 /** A stored snapshot: its headline figures and the summary it was taken with. */
 export interface StoredFleetSnapshot<TSummary> {
+  /** Set by the store. */
+  id?: number;
   takenAt: string;
   components: number;
   meanCoverage: number | null;
   gaps: number;
   summary: TSummary;
+}
+
+/** Headline figures of the fleet, or of the part a filter selects, at one snapshot. */
+export interface FleetPoint {
+  takenAt: string;
+  components: number;
+  meanCoverage: number | null;
+  gaps: number;
 }
 
 /** A component's coverage from `takenAt` until its next change. */
@@ -81,6 +93,7 @@ export class FleetSnapshotStore<TSummary = unknown> {
   async save(
     snapshot: StoredFleetSnapshot<TSummary>,
     components: readonly ComponentCoverageRow[],
+    groups: readonly FleetGroup[] = [],
   ): Promise<{ changed: number }> {
     return this.db.transaction(async tx => {
       const latest = new Map(
@@ -90,13 +103,33 @@ export class FleetSnapshotStore<TSummary = unknown> {
         const previous = latest.get(component.entityRef);
         return !previous || !sameCoverage(previous, component);
       });
-      await tx(SNAPSHOTS).insert({
-        taken_at: snapshot.takenAt,
-        components: snapshot.components,
-        mean_coverage: snapshot.meanCoverage,
-        gaps: snapshot.gaps,
-        summary: JSON.stringify(snapshot.summary),
-      });
+      // Only the latest snapshot keeps its full summary (what /fleet serves); older ones keep
+      // their headline figures and groups, which is all history needs.
+      await tx(SNAPSHOTS).whereNotNull('summary').update({ summary: null });
+      const [inserted] = await tx(SNAPSHOTS)
+        .insert({
+          taken_at: snapshot.takenAt,
+          components: snapshot.components,
+          mean_coverage: snapshot.meanCoverage,
+          gaps: snapshot.gaps,
+          summary: JSON.stringify(snapshot.summary),
+        })
+        .returning('id');
+      const snapshotId =
+        typeof inserted === 'object' ? inserted.id : (inserted as number);
+      await tx.batchInsert(
+        GROUPS,
+        groups.map(group => ({
+          snapshot_id: snapshotId,
+          mesh: group.mesh,
+          owner: group.owner,
+          components: group.components,
+          coverage_sum: group.coverageSum,
+          coverage_count: group.coverageCount,
+          gaps: group.gaps,
+        })),
+        BATCH,
+      );
       await tx.batchInsert(
         CHANGES,
         changed.map(component => ({
@@ -125,20 +158,73 @@ export class FleetSnapshotStore<TSummary = unknown> {
       .select(`${CHANGES}.*`);
   }
 
+  /** The id and time of the latest snapshot, without its summary (a cheap freshness check). */
+  async latestId(): Promise<{ id: number; takenAt: string } | undefined> {
+    const row = await this.db(SNAPSHOTS)
+      .select('id', 'taken_at')
+      .orderBy('id', 'desc')
+      .first();
+    return row ? { id: row.id, takenAt: row.taken_at } : undefined;
+  }
+
   async latest(): Promise<StoredFleetSnapshot<TSummary> | undefined> {
     const row = await this.db(SNAPSHOTS).orderBy('id', 'desc').first();
     return row ? this.snapshotOf(row) : undefined;
   }
 
-  /** Snapshots taken from `from` to `to` (ISO 8601, inclusive), oldest first. */
+  /**
+   * The fleet at each snapshot taken from `from` to `to` (ISO 8601, inclusive), oldest first; with
+   * a mesh or an owner, only the components that matched it at that snapshot.
+   */
   async history(
     from: string,
     to: string,
-  ): Promise<StoredFleetSnapshot<TSummary>[]> {
+    filter: { mesh?: string; owner?: string } = {},
+  ): Promise<FleetPoint[]> {
+    if (filter.mesh === undefined && filter.owner === undefined) {
+      const rows = await this.db(SNAPSHOTS)
+        .select('taken_at', 'components', 'mean_coverage', 'gaps')
+        .whereBetween('taken_at', [from, to])
+        .orderBy('id', 'asc');
+      return rows.map(row => ({
+        takenAt: row.taken_at,
+        components: row.components,
+        meanCoverage: row.mean_coverage,
+        gaps: row.gaps,
+      }));
+    }
     const rows = await this.db(SNAPSHOTS)
-      .whereBetween('taken_at', [from, to])
-      .orderBy('id', 'asc');
-    return rows.map(row => this.snapshotOf(row));
+      .leftJoin(GROUPS, join => {
+        join.on(`${GROUPS}.snapshot_id`, `${SNAPSHOTS}.id`);
+        if (filter.mesh !== undefined) {
+          join.andOn(`${GROUPS}.mesh`, this.db.raw('?', [filter.mesh]));
+        }
+        if (filter.owner !== undefined) {
+          join.andOn(`${GROUPS}.owner`, this.db.raw('?', [filter.owner]));
+        }
+      })
+      .select(`${SNAPSHOTS}.id`, `${SNAPSHOTS}.taken_at`)
+      .sum({
+        components: `${GROUPS}.components`,
+        coverageSum: `${GROUPS}.coverage_sum`,
+        coverageCount: `${GROUPS}.coverage_count`,
+        gaps: `${GROUPS}.gaps`,
+      })
+      .whereBetween(`${SNAPSHOTS}.taken_at`, [from, to])
+      .groupBy(`${SNAPSHOTS}.id`, `${SNAPSHOTS}.taken_at`)
+      .orderBy(`${SNAPSHOTS}.id`, 'asc');
+    return rows.map(row => {
+      // PostgreSQL sums integers as bigint, which its driver returns as strings.
+      const coverageCount = Number(row.coverageCount ?? 0);
+      return {
+        takenAt: row.taken_at,
+        components: Number(row.components ?? 0),
+        meanCoverage: coverageCount
+          ? Math.round(Number(row.coverageSum) / coverageCount)
+          : null,
+        gaps: Number(row.gaps ?? 0),
+      };
+    });
   }
 
   /**
@@ -175,6 +261,9 @@ export class FleetSnapshotStore<TSummary = unknown> {
    */
   async prune(before: string): Promise<{ snapshots: number; changes: number }> {
     return this.db.transaction(async tx => {
+      const old = tx(SNAPSHOTS).select('id').where('taken_at', '<', before);
+      // Explicitly: SQLite enforces the foreign key's cascade only when told to.
+      await tx(GROUPS).whereIn('snapshot_id', old).delete();
       const snapshots = await tx(SNAPSHOTS)
         .where('taken_at', '<', before)
         .delete();
@@ -192,6 +281,7 @@ export class FleetSnapshotStore<TSummary = unknown> {
 
   private snapshotOf(row: Record<string, any>): StoredFleetSnapshot<TSummary> {
     return {
+      id: row.id,
       takenAt: row.taken_at,
       components: row.components,
       meanCoverage: row.mean_coverage,

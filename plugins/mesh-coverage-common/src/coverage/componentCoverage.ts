@@ -21,13 +21,15 @@ import { CoverageReport } from './types';
 export type DefaultRequirements = Readonly<Record<string, readonly string[]>>;
 
 /**
- * What a component looks like to coverage: its ref, `spec.type` and annotations.
+ * What a component looks like to coverage: its ref, `spec.type`, owner and annotations.
  *
  * @public
  */
 export interface ComponentLike {
   entityRef?: string;
   type?: string;
+  /** `spec.owner` as a full entity ref (the fleet's per-owner figures). */
+  owner?: string;
   annotations?: Record<string, string>;
 }
 

@@ -4,9 +4,8 @@ import {
   ComponentLike,
   DefaultRequirements,
   evaluateComponentCoverage,
-  evaluateDeclaration,
-  parseComponent,
 } from './componentCoverage';
+import { coveragePercent } from './evaluateCoverage';
 
 /** @public */
 export interface FleetResponsibility {
@@ -40,8 +39,13 @@ export interface FleetSummary {
   withErrors: number;
   /** Components that declare nothing and get no config defaults. */
   undeclared: number;
-  /** Mean coverage over the components that require anything; null when none do. */
+  /**
+   * Mean coverage over the components that require anything; null when none do, and in a what-if
+   * derived from counts (see `fleetWhatIf`).
+   */
   meanCoverage: number | null;
+  /** Required responsibilities somebody carries, in percent of all; null when none are required. */
+  requirementCoverage: number | null;
   /** Per responsibility, matrix order; only responsibilities some component requires. */
   responsibilities: FleetResponsibility[];
 }
@@ -146,6 +150,7 @@ export class FleetAccumulator {
       meanCoverage: this.coverageCount
         ? Math.round(this.coverageSum / this.coverageCount)
         : null,
+      requirementCoverage: null,
       // Rows are only made for ids of the matrix: every one has a position.
       responsibilities: [...this.rows.values()].sort(
         (a, b) =>
@@ -153,6 +158,7 @@ export class FleetAccumulator {
           this.index.position(b.responsibilityId)!,
       ),
     };
+    summary.requirementCoverage = requirementCoverage(summary.responsibilities);
     if (this.options.whatIfMesh !== undefined) {
       summary.whatIfMesh = this.options.whatIfMesh;
     }
@@ -195,67 +201,6 @@ export function summarizeFleet(
   return accumulator.summary();
 }
 
-/**
- * Today's fleet, the same fleet on a what-if mesh, and the difference.
- *
- * @public
- */
-export interface FleetWhatIf {
-  today: FleetSummary;
-  whatIf: FleetSummary;
-  change: FleetResponsibilityChange[];
-}
-
-/**
- * Today's summary and a what-if on another mesh in one pass: each component is parsed once and
- * evaluated on both meshes.
- *
- * @public
- */
-export class FleetWhatIfAccumulator {
-  private readonly today: FleetAccumulator;
-  private readonly whatIf: FleetAccumulator;
-
-  constructor(
-    private readonly index: MatrixIndex,
-    private readonly options: FleetOptions & { whatIfMesh: string },
-  ) {
-    const { whatIfMesh, ...todayOptions } = options;
-    this.today = new FleetAccumulator(index, todayOptions);
-    this.whatIf = new FleetAccumulator(index, options);
-  }
-
-  add(component: ComponentLike): void {
-    const declaration = parseComponent(
-      this.index,
-      component,
-      this.options.defaultRequirements,
-    );
-    const { entityRef } = component;
-    const { whatIfMesh } = this.options;
-    const today = evaluateDeclaration(
-      this.index,
-      declaration,
-      declaration.mesh,
-      entityRef,
-    );
-    this.today.addEvaluated(entityRef, today);
-    // A component already on the what-if mesh is the same on both sides.
-    this.whatIf.addEvaluated(
-      entityRef,
-      declaration.mesh === whatIfMesh
-        ? today
-        : evaluateDeclaration(this.index, declaration, whatIfMesh, entityRef),
-    );
-  }
-
-  result(): FleetWhatIf {
-    const today = this.today.summary();
-    const whatIf = this.whatIf.summary();
-    return { today, whatIf, change: compareFleetSummaries(today, whatIf) };
-  }
-}
-
 /** @public */
 export interface FleetResponsibilityChange {
   responsibilityId: string;
@@ -285,4 +230,22 @@ export function compareFleetSummaries(
       gaps: after.gaps - (was?.gaps ?? 0),
     };
   });
+}
+
+/**
+ * The share of all required responsibilities somebody carries, in percent; null when nothing is
+ * required.
+ *
+ * @public
+ */
+export function requirementCoverage(
+  responsibilities: readonly FleetResponsibility[],
+): number | null {
+  let required = 0;
+  let gaps = 0;
+  for (const row of responsibilities) {
+    required += row.required;
+    gaps += row.gaps;
+  }
+  return coveragePercent(required - gaps, required);
 }

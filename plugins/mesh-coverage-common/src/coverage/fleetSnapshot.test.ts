@@ -1,0 +1,237 @@
+import { SEED_MATRIX } from '../data/builtinMatrix';
+import { indexMatrix } from '../model/matrixIndex';
+import { ComponentLike } from './componentCoverage';
+import {
+  FleetSnapshotAccumulator,
+  fleetOwners,
+  fleetWhatIf,
+  totalOfGroups,
+} from './fleetSnapshot';
+import { summarizeFleet } from './summarizeFleet';
+
+const index = indexMatrix(SEED_MATRIX);
+const TEAM_A = 'group:default/team-a';
+const TEAM_B = 'group:default/team-b';
+
+// Worked by hand against the seed matrix (docs/fleet.md): Linkerd has no jwt-auth and no
+// circuit-breaker; Istio has both; Kubernetes alone has neither mtls nor jwt-auth.
+const fleet: ComponentLike[] = [
+  {
+    entityRef: 'component:default/a',
+    owner: TEAM_A,
+    annotations: {
+      'meshcoverage.io/mesh': 'linkerd',
+      'meshcoverage.io/requires': 'mtls,jwt-auth,circuit-breaker',
+      'meshcoverage.io/implements': 'jwt-auth',
+    },
+  },
+  {
+    entityRef: 'component:default/b',
+    owner: TEAM_A,
+    annotations: {
+      'meshcoverage.io/requires': 'mtls,retries',
+      'meshcoverage.io/implements': 'retries',
+    },
+  },
+  {
+    entityRef: 'component:default/c',
+    owner: TEAM_B,
+    annotations: {
+      'meshcoverage.io/mesh': 'istio',
+      'meshcoverage.io/requires': 'mtls,circuit-breaker',
+    },
+  },
+  {
+    entityRef: 'component:default/d',
+    annotations: {
+      'meshcoverage.io/mesh': 'istoi',
+      'meshcoverage.io/requires': 'mtls',
+    },
+  },
+];
+
+function snapshotOf(components: ComponentLike[]) {
+  const accumulator = new FleetSnapshotAccumulator(index);
+  const rows = components.map(component => accumulator.add(component));
+  return { rows, summary: accumulator.result() };
+}
+
+describe('FleetSnapshotAccumulator', () => {
+  it('returns each component’s own figures', () => {
+    expect(snapshotOf(fleet).rows).toEqual([
+      {
+        entityRef: 'component:default/a',
+        owner: TEAM_A,
+        mesh: 'linkerd',
+        coverage: 67,
+        gaps: 1,
+      },
+      {
+        entityRef: 'component:default/b',
+        owner: TEAM_A,
+        mesh: 'kubernetes',
+        coverage: 50,
+        gaps: 1,
+      },
+      {
+        entityRef: 'component:default/c',
+        owner: TEAM_B,
+        mesh: 'istio',
+        coverage: 100,
+        gaps: 0,
+      },
+      {
+        entityRef: 'component:default/d',
+        owner: undefined,
+        mesh: undefined,
+        coverage: null,
+        gaps: 0,
+      },
+    ]);
+  });
+
+  it('summarises today as summarizeFleet does, with the distribution and the owners', () => {
+    const { summary } = snapshotOf(fleet);
+    expect(summary.today).toEqual(summarizeFleet(index, fleet));
+    expect(
+      summary.distribution.filter(bucket => bucket.components > 0),
+    ).toEqual([
+      { from: 50, to: 59, components: 1 },
+      { from: 60, to: 69, components: 1 },
+      { from: 100, to: 100, components: 1 },
+    ]);
+    expect(fleetOwners(index, summary.groups)).toEqual([
+      {
+        owner: TEAM_A,
+        components: 2,
+        meanCoverage: 59,
+        gaps: 2,
+        implementedByApp: 2,
+        meshes: ['kubernetes', 'linkerd'],
+      },
+      {
+        owner: '',
+        components: 1,
+        meanCoverage: null,
+        gaps: 0,
+        implementedByApp: 0,
+        meshes: [],
+      },
+      {
+        owner: TEAM_B,
+        components: 1,
+        meanCoverage: 100,
+        gaps: 0,
+        implementedByApp: 0,
+        meshes: ['istio'],
+      },
+    ]);
+  });
+
+  it('adds up the groups a history filter selects', () => {
+    const { groups } = snapshotOf(fleet).summary;
+    expect(totalOfGroups(groups)).toEqual({
+      components: 4,
+      coverage: 72,
+      gaps: 2,
+    });
+    expect(totalOfGroups(groups, { owner: TEAM_A })).toEqual({
+      components: 2,
+      coverage: 59,
+      gaps: 2,
+    });
+    expect(totalOfGroups(groups, { mesh: 'istio', owner: TEAM_A })).toEqual({
+      components: 0,
+      coverage: null,
+      gaps: 0,
+    });
+  });
+});
+
+describe('fleetWhatIf', () => {
+  const { summary } = snapshotOf(fleet);
+
+  it('makes the adoption case of Istio: two implementations off one team, two gaps closed', () => {
+    expect(fleetWhatIf(index, summary, 'istio').adoption).toEqual({
+      mesh: 'istio',
+      implementationsRemoved: 2,
+      teams: 1,
+      gapsClosed: 2,
+      gapsOpened: 0,
+      byOwner: [
+        {
+          owner: TEAM_A,
+          implementationsRemoved: 2,
+          gapsClosed: 2,
+          gapsOpened: 0,
+        },
+      ],
+    });
+  });
+
+  it('counts the gaps a mesh opens where today’s mesh carries more', () => {
+    expect(fleetWhatIf(index, summary, 'linkerd').adoption).toEqual({
+      mesh: 'linkerd',
+      implementationsRemoved: 1,
+      teams: 1,
+      gapsClosed: 1,
+      gapsOpened: 1,
+      byOwner: [
+        {
+          owner: TEAM_A,
+          implementationsRemoved: 1,
+          gapsClosed: 1,
+          gapsOpened: 0,
+        },
+        {
+          owner: TEAM_B,
+          implementationsRemoved: 0,
+          gapsClosed: 0,
+          gapsOpened: 1,
+        },
+      ],
+    });
+    expect(fleetWhatIf(index, summary, 'kubernetes').adoption).toMatchObject({
+      implementationsRemoved: 0,
+      teams: 0,
+      gapsClosed: 0,
+      gapsOpened: 3,
+    });
+  });
+
+  it('gives, per responsibility, what evaluating every component on the mesh gives', () => {
+    const generated = Array.from({ length: 300 }, (_, i) => {
+      const ids = index.responsibilityIds;
+      const pick = (k: number) => ids[(i * 7 + k * 13) % ids.length];
+      return {
+        entityRef: `component:default/c${i}`,
+        owner: `group:default/t${i % 7}`,
+        type: i % 3 ? 'service' : 'batch',
+        annotations: {
+          'meshcoverage.io/mesh': index.meshIds[i % index.meshIds.length],
+          'meshcoverage.io/requires': [pick(1), pick(2), pick(3)].join(','),
+          'meshcoverage.io/implements': i % 2 ? pick(2) : '',
+        },
+      };
+    });
+    const options = { defaultRequirements: { service: ['mtls'] } };
+    const accumulator = new FleetSnapshotAccumulator(index, options);
+    generated.forEach(component => accumulator.add(component));
+    const counted = accumulator.result();
+    for (const mesh of index.meshIds) {
+      const { whatIf, change } = fleetWhatIf(index, counted, mesh);
+      const evaluated = summarizeFleet(index, generated, {
+        ...options,
+        whatIfMesh: mesh,
+      });
+      expect(whatIf).toEqual({ ...evaluated, meanCoverage: null });
+      expect(change.length).toBe(evaluated.responsibilities.length);
+    }
+  });
+
+  it('refuses a mesh the matrix does not have', () => {
+    expect(() => fleetWhatIf(index, summary, 'kiali')).toThrow(
+      "Unknown mesh 'kiali'",
+    );
+  });
+});

@@ -1,0 +1,433 @@
+import { MatrixIndex } from '../model/matrixIndex';
+import {
+  ComponentLike,
+  DefaultRequirements,
+  evaluateDeclaration,
+  parseComponent,
+} from './componentCoverage';
+import { coverageStatus } from './evaluateCoverage';
+import {
+  compareFleetSummaries,
+  FleetAccumulator,
+  FleetResponsibility,
+  FleetResponsibilityChange,
+  FleetSummary,
+  requirementCoverage,
+} from './summarizeFleet';
+import { CoverageStatus } from './types';
+
+/**
+ * How many components of one owner require one responsibility, by who carries it today and
+ * whether the app implements it. Every what-if and adoption figure is derived from these counts.
+ *
+ * @public
+ */
+export interface FleetRequirementCount {
+  /** `spec.owner` as an entity ref; '' when the component names none. */
+  owner: string;
+  responsibilityId: string;
+  /** Who carries it on the component's own mesh; null when that mesh is invalid. */
+  status: CoverageStatus | null;
+  implemented: boolean;
+  components: number;
+}
+
+/**
+ * Components of one owner on one mesh: what the history's `mesh` and `owner` filters add up.
+ *
+ * @public
+ */
+export interface FleetGroup {
+  /** Null when the components' mesh annotation names no valid mesh. */
+  mesh: string | null;
+  owner: string;
+  components: number;
+  /** Sum and count of the coverage of the components that require anything. */
+  coverageSum: number;
+  coverageCount: number;
+  gaps: number;
+  implementedByApp: number;
+}
+
+/**
+ * One owner's components, for the team table.
+ *
+ * @public
+ */
+export interface FleetOwner {
+  owner: string;
+  components: number;
+  meanCoverage: number | null;
+  gaps: number;
+  implementedByApp: number;
+  /** The valid meshes its components run, matrix order. */
+  meshes: string[];
+}
+
+/**
+ * Components by coverage: `from`–`to` inclusive, in steps of ten, the last one 100 alone.
+ *
+ * @public
+ */
+export interface CoverageBucket {
+  from: number;
+  to: number;
+  components: number;
+}
+
+/**
+ * What the fleet summary of one moment holds: today's summary and the counts what-ifs and the
+ * history filters are derived from.
+ *
+ * @public
+ */
+export interface FleetSnapshotSummary {
+  today: FleetSummary;
+  /** Components that require nothing are not in any bucket. */
+  distribution: CoverageBucket[];
+  groups: FleetGroup[];
+  requirements: FleetRequirementCount[];
+}
+
+/**
+ * One component's coverage as the fleet saw it.
+ *
+ * @public
+ */
+export interface ComponentCoverageFigures {
+  entityRef?: string;
+  owner?: string;
+  /** Undefined when its mesh annotation names no valid mesh. */
+  mesh?: string;
+  coverage: number | null;
+  gaps: number;
+}
+
+/** @public */
+export interface FleetAdoptionFigures {
+  /** Responsibilities apps implement themselves today that the mesh would carry. */
+  implementationsRemoved: number;
+  /** Gaps today that the mesh would carry. */
+  gapsClosed: number;
+  /** Responsibilities the current mesh carries, that nobody would carry on this one. */
+  gapsOpened: number;
+}
+
+/**
+ * The case for moving the whole fleet to one mesh.
+ *
+ * @public
+ */
+export interface FleetAdoption extends FleetAdoptionFigures {
+  mesh: string;
+  /** Owners with at least one implementation removed. */
+  teams: number;
+  /** Owners with any figure other than zero, most implementations removed first. */
+  byOwner: (FleetAdoptionFigures & { owner: string })[];
+}
+
+const BUCKETS = 11;
+const NO_OWNER = '';
+
+const requirementKey = (
+  owner: string,
+  responsibilityId: string,
+  status: CoverageStatus | null,
+  implemented: boolean,
+) => `${owner}\n${responsibilityId}\n${status ?? ''}\n${implemented ? 1 : 0}`;
+
+/**
+ * Takes the fleet's summary one component at a time (a catalog page by page): today's summary,
+ * components per owner and mesh, the coverage distribution and the requirement counts. The
+ * scheduled snapshot and the live `/fleet` both use it.
+ *
+ * @public
+ */
+export class FleetSnapshotAccumulator {
+  private readonly today: FleetAccumulator;
+  private readonly groups = new Map<string, FleetGroup>();
+  private readonly requirements = new Map<string, FleetRequirementCount>();
+  private readonly distribution = new Array<number>(BUCKETS).fill(0);
+
+  constructor(
+    private readonly index: MatrixIndex,
+    private readonly options: {
+      defaultRequirements?: DefaultRequirements;
+      includeEntityRefs?: boolean;
+    } = {},
+  ) {
+    this.today = new FleetAccumulator(index, options);
+  }
+
+  /** Adds one component; returns its own figures (for its stored history). */
+  add(component: ComponentLike): ComponentCoverageFigures {
+    const declaration = parseComponent(
+      this.index,
+      component,
+      this.options.defaultRequirements,
+    );
+    const evaluated = evaluateDeclaration(
+      this.index,
+      declaration,
+      declaration.mesh,
+      component.entityRef,
+    );
+    this.today.addEvaluated(component.entityRef, evaluated);
+    const { report } = evaluated;
+    const owner = component.owner ?? NO_OWNER;
+    const coverage = report?.coverage ?? null;
+    const gaps = report?.gaps.length ?? 0;
+
+    const group = this.groupFor(report?.mesh ?? null, owner);
+    group.components += 1;
+    group.gaps += gaps;
+    group.implementedByApp += report?.implementedByApp.length ?? 0;
+    if (coverage !== null) {
+      group.coverageSum += coverage;
+      group.coverageCount += 1;
+      this.distribution[Math.floor(coverage / 10)] += 1;
+    }
+
+    // The report's items follow the declaration's requirements, one for one.
+    declaration.requires.forEach((responsibilityId, i) => {
+      const implemented = declaration.implements.includes(responsibilityId);
+      const status = report ? report.items[i].status : null;
+      const key = requirementKey(owner, responsibilityId, status, implemented);
+      const count = this.requirements.get(key);
+      if (count) {
+        count.components += 1;
+      } else {
+        this.requirements.set(key, {
+          owner,
+          responsibilityId,
+          status,
+          implemented,
+          components: 1,
+        });
+      }
+    });
+    return {
+      entityRef: component.entityRef,
+      owner: component.owner,
+      mesh: report?.mesh,
+      coverage,
+      gaps,
+    };
+  }
+
+  result(): FleetSnapshotSummary {
+    return {
+      today: this.today.summary(),
+      distribution: this.distribution.map((components, i) => ({
+        from: i * 10,
+        to: i === BUCKETS - 1 ? 100 : i * 10 + 9,
+        components,
+      })),
+      groups: [...this.groups.values()],
+      requirements: [...this.requirements.values()],
+    };
+  }
+
+  private groupFor(mesh: string | null, owner: string): FleetGroup {
+    const key = `${mesh ?? ''}\n${owner}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        mesh,
+        owner,
+        components: 0,
+        coverageSum: 0,
+        coverageCount: 0,
+        gaps: 0,
+        implementedByApp: 0,
+      };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+}
+
+const mean = (sum: number, count: number) =>
+  count ? Math.round(sum / count) : null;
+
+/**
+ * Components per owner from the groups, most gaps first; then by owner.
+ *
+ * @public
+ */
+export function fleetOwners(
+  index: MatrixIndex,
+  groups: readonly FleetGroup[],
+): FleetOwner[] {
+  const owners = new Map<
+    string,
+    FleetOwner & { coverageSum: number; coverageCount: number }
+  >();
+  for (const group of groups) {
+    let owner = owners.get(group.owner);
+    if (!owner) {
+      owner = {
+        owner: group.owner,
+        components: 0,
+        meanCoverage: null,
+        gaps: 0,
+        implementedByApp: 0,
+        meshes: [],
+        coverageSum: 0,
+        coverageCount: 0,
+      };
+      owners.set(group.owner, owner);
+    }
+    owner.components += group.components;
+    owner.gaps += group.gaps;
+    owner.implementedByApp += group.implementedByApp;
+    owner.coverageSum += group.coverageSum;
+    owner.coverageCount += group.coverageCount;
+    if (group.mesh !== null) {
+      owner.meshes.push(group.mesh);
+    }
+  }
+  return [...owners.values()]
+    .map(({ coverageSum, coverageCount, ...owner }) => ({
+      ...owner,
+      meanCoverage: mean(coverageSum, coverageCount),
+      meshes: index.meshIds.filter(mesh => owner.meshes.includes(mesh)),
+    }))
+    .sort((a, b) => b.gaps - a.gaps || a.owner.localeCompare(b.owner));
+}
+
+/**
+ * Headline figures of the groups that match a mesh and an owner (either may be left out).
+ *
+ * @public
+ */
+export function totalOfGroups(
+  groups: readonly FleetGroup[],
+  filter: { mesh?: string; owner?: string } = {},
+): { components: number; coverage: number | null; gaps: number } {
+  let components = 0;
+  let gaps = 0;
+  let coverageSum = 0;
+  let coverageCount = 0;
+  for (const group of groups) {
+    if (
+      (filter.mesh === undefined || group.mesh === filter.mesh) &&
+      (filter.owner === undefined || group.owner === filter.owner)
+    ) {
+      components += group.components;
+      gaps += group.gaps;
+      coverageSum += group.coverageSum;
+      coverageCount += group.coverageCount;
+    }
+  }
+  return { components, coverage: mean(coverageSum, coverageCount), gaps };
+}
+
+/**
+ * The fleet as if every component ran `mesh`, derived from the requirement counts with the
+ * coverage rule: per responsibility who would carry it, the change against today, and the
+ * adoption case. The what-if's `meanCoverage` is null: a mean over components needs each
+ * component, which counts do not keep; `requirementCoverage` compares the two instead.
+ *
+ * @public
+ */
+export function fleetWhatIf(
+  index: MatrixIndex,
+  summary: FleetSnapshotSummary,
+  mesh: string,
+): {
+  whatIf: FleetSummary;
+  change: FleetResponsibilityChange[];
+  adoption: FleetAdoption;
+} {
+  if (!index.meshIds.includes(mesh)) {
+    throw new Error(`Unknown mesh '${mesh}'`);
+  }
+  const cells = index.cellsOf(mesh);
+  const rows = new Map<string, FleetResponsibility>();
+  const owners = new Map<string, FleetAdoptionFigures & { owner: string }>();
+  for (const count of summary.requirements) {
+    const { responsibilityId, components } = count;
+    const status = coverageStatus(
+      cells.get(responsibilityId)?.support ?? 'unknown',
+      count.implemented,
+    );
+    let row = rows.get(responsibilityId);
+    if (!row) {
+      row = {
+        responsibilityId,
+        required: 0,
+        covered: 0,
+        implementedByApp: 0,
+        gaps: 0,
+      };
+      rows.set(responsibilityId, row);
+    }
+    row.required += components;
+    if (status === 'mesh') row.covered += components;
+    else if (status === 'app') row.implementedByApp += components;
+    else row.gaps += components;
+
+    const figures = {
+      implementationsRemoved:
+        count.status === 'app' && status === 'mesh' ? components : 0,
+      gapsClosed: count.status === 'gap' && status === 'mesh' ? components : 0,
+      gapsOpened: count.status === 'mesh' && status === 'gap' ? components : 0,
+    };
+    if (
+      figures.implementationsRemoved ||
+      figures.gapsClosed ||
+      figures.gapsOpened
+    ) {
+      let owner = owners.get(count.owner);
+      if (!owner) {
+        owner = {
+          owner: count.owner,
+          implementationsRemoved: 0,
+          gapsClosed: 0,
+          gapsOpened: 0,
+        };
+        owners.set(count.owner, owner);
+      }
+      owner.implementationsRemoved += figures.implementationsRemoved;
+      owner.gapsClosed += figures.gapsClosed;
+      owner.gapsOpened += figures.gapsOpened;
+    }
+  }
+  const { today } = summary;
+  const responsibilities = [...rows.values()].sort(
+    (a, b) =>
+      index.position(a.responsibilityId)! - index.position(b.responsibilityId)!,
+  );
+  const whatIf: FleetSummary = {
+    whatIfMesh: mesh,
+    components: today.components,
+    meshes: today.components ? [{ mesh, components: today.components }] : [],
+    invalidMesh: 0,
+    withErrors: today.withErrors,
+    undeclared: today.undeclared,
+    meanCoverage: null,
+    requirementCoverage: requirementCoverage(responsibilities),
+    responsibilities,
+  };
+  const byOwner = [...owners.values()].sort(
+    (a, b) =>
+      b.implementationsRemoved - a.implementationsRemoved ||
+      b.gapsClosed - a.gapsClosed ||
+      a.owner.localeCompare(b.owner),
+  );
+  const total = (key: keyof FleetAdoptionFigures) =>
+    byOwner.reduce((sum, owner) => sum + owner[key], 0);
+  return {
+    whatIf,
+    change: compareFleetSummaries(today, whatIf),
+    adoption: {
+      mesh,
+      implementationsRemoved: total('implementationsRemoved'),
+      gapsClosed: total('gapsClosed'),
+      gapsOpened: total('gapsOpened'),
+      teams: byOwner.filter(owner => owner.implementationsRemoved > 0).length,
+      byOwner,
+    },
+  };
+}
