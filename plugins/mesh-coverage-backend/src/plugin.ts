@@ -2,16 +2,35 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   meshMatrixServiceRef,
   readDefaultRequirements,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { createRouter } from './router';
+import { createFleetSnapshots } from './service/FleetSnapshots';
+import { FleetSnapshotStore } from './service/FleetSnapshotStore';
 import { createMeshCoverageService } from './service/createMeshCoverageService';
 
+/** The scheduled fleet snapshot's task id (one run per period across all instances). */
+export const FLEET_SNAPSHOT_TASK_ID = 'mesh-coverage-fleet-snapshot';
+
+const DEFAULT_FREQUENCY: HumanDuration = { hours: 1 };
+const DEFAULT_RETENTION: HumanDuration = { days: 400 };
+
+function readDuration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
 /**
- * The Mesh Coverage backend plugin: REST API under `/api/mesh-coverage`.
+ * The Mesh Coverage backend plugin: REST API under `/api/mesh-coverage`, and the scheduled fleet
+ * snapshot its `/fleet` and history routes serve.
  *
  * @public
  */
@@ -22,16 +41,52 @@ export const meshCoveragePlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
         catalog: catalogServiceRef,
         matrixService: meshMatrixServiceRef,
       },
-      async init({ httpRouter, httpAuth, config, catalog, matrixService }) {
+      async init(deps) {
+        const { httpRouter, httpAuth, auth, config, catalog, matrixService } =
+          deps;
         const { index } = await matrixService.getMatrix();
+        const defaultRequirements = readDefaultRequirements(config, index);
+        const frequency = readDuration(
+          config,
+          'meshCoverage.fleet.snapshot.frequency',
+          DEFAULT_FREQUENCY,
+        );
+        const retention = readDuration(
+          config,
+          'meshCoverage.fleet.snapshot.retention',
+          DEFAULT_RETENTION,
+        );
+        const snapshots = createFleetSnapshots({
+          store: await FleetSnapshotStore.create(deps.database),
+          catalog,
+          matrixService,
+          defaultRequirements,
+          logger: deps.logger,
+          retentionMs: durationToMilliseconds(retention),
+        });
+        // Global scope: one run per period across every instance. No initial delay: the first
+        // snapshot is taken as the backend starts.
+        await deps.scheduler.scheduleTask({
+          id: FLEET_SNAPSHOT_TASK_ID,
+          scope: 'global',
+          frequency,
+          timeout: { minutes: 15 },
+          fn: async () =>
+            snapshots.take(await auth.getOwnServiceCredentials()),
+        });
         const meshCoverage = createMeshCoverageService({
           matrixService,
           catalog,
-          defaultRequirements: readDefaultRequirements(config, index),
+          defaultRequirements,
+          snapshots,
         });
         httpRouter.use(await createRouter({ httpAuth, meshCoverage }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -8,7 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
-import { meshCoveragePlugin } from './plugin';
+import { FLEET_SNAPSHOT_TASK_ID, meshCoveragePlugin } from './plugin';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
@@ -27,9 +27,16 @@ async function startPortal(
   matrix?: { edition: string },
 ) {
   const knex = await databases.init(databaseId);
+  // The test scheduler runs tasks when told: snapshots are taken once the catalog is ingested.
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): any;
+  };
   const backend = await startTestBackend({
     features: [
       mockServices.database.factory({ knex }),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
       meshCoveragePlugin,
       catalogPlugin,
       mockServices.rootConfig.factory({
@@ -63,7 +70,8 @@ async function startPortal(
     }
     await new Promise(r => setTimeout(r, 200));
   }
-  return { backend, server: backend.server, user };
+  const takeSnapshot = () => scheduler.triggerTask(FLEET_SNAPSHOT_TASK_ID);
+  return { backend, server: backend.server, user, takeSnapshot, knex };
 }
 
 // Most expectations below are the source document's: this suite runs on the seed edition.
@@ -144,6 +152,9 @@ describe.each(databases.eachSupportedId())(
         ['/fleet?mesh=istio&mesh=linkerd'],
         ['/fleet?entityRefs=maybe'],
         ['/fleet?mesh='],
+        ['/fleet?live=yes'],
+        ['/fleet/history?from[]=a'],
+        ['/coverage/history?entityRef=x&to[]=b'],
       ])('answers 400 with a message to the query %s', async path => {
         const res = await request(server)
           .get(`${BASE}${path}`)
@@ -159,6 +170,8 @@ describe.each(databases.eachSupportedId())(
         ['post', '/evaluate'],
         ['get', '/coverage?entityRef=component:default/payments-api'],
         ['get', '/fleet'],
+        ['get', '/fleet/history'],
+        ['get', '/coverage/history?entityRef=component:default/payments-api'],
       ] as const)(
         '%s %s answers 401 without credentials',
         async (method, path) => {
@@ -499,12 +512,16 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('GET /fleet', () => {
-      it('aggregates every component of the catalog', async () => {
-        const res = await request(server)
-          .get(`${BASE}/fleet`)
-          .set('Authorization', user);
+      const TEAM_A = 'group:default/team-a';
+      const get = (path: string) =>
+        request(server).get(`${BASE}${path}`).set('Authorization', user);
+      let liveFleet: Record<string, unknown>;
+
+      it('computes the fleet now before the first snapshot, and with live=true', async () => {
+        const res = await get('/fleet');
         expect(res.status).toBe(200);
         expect(res.body).toEqual({
+          live: true,
           components: 3,
           meshes: [
             { mesh: 'kubernetes', components: 1 },
@@ -514,6 +531,7 @@ describe.each(databases.eachSupportedId())(
           withErrors: 1,
           undeclared: 0,
           meanCoverage: 34,
+          requirementCoverage: 50,
           responsibilities: [
             {
               responsibilityId: 'circuit-breaker',
@@ -544,20 +562,64 @@ describe.each(databases.eachSupportedId())(
               gaps: 1,
             },
           ],
+          byOwner: [
+            {
+              owner: TEAM_A,
+              components: 3,
+              meanCoverage: 34,
+              gaps: 2,
+              implementedByApp: 1,
+              meshes: ['kubernetes', 'linkerd'],
+            },
+          ],
+          distribution: expect.arrayContaining([
+            { from: 0, to: 9, components: 1 },
+            { from: 60, to: 69, components: 1 },
+            { from: 100, to: 100, components: 0 },
+          ]),
         });
+        liveFleet = res.body;
+        expect((await get('/fleet?live=true')).body).toEqual(liveFleet);
       });
 
-      it('answers a what-if with today and the change', async () => {
-        const res = await request(server)
-          .get(`${BASE}/fleet?mesh=istio`)
-          .set('Authorization', user);
+      it('serves the latest snapshot once taken, and says when it was taken', async () => {
+        await portal.takeSnapshot();
+        const res = await get('/fleet');
+        expect(res.status).toBe(200);
+        const { snapshotAt, ...figures } = res.body;
+        expect(Date.parse(snapshotAt)).toBeGreaterThan(Date.now() - 60_000);
+        const { live, ...liveFigures } = liveFleet;
+        expect(figures).toEqual(liveFigures);
+        expect((await get('/fleet?live=true')).body.live).toBe(true);
+      });
+
+      it('answers a what-if with today, the change and the adoption case', async () => {
+        const res = await get('/fleet?mesh=istio');
         expect(res.status).toBe(200);
         expect(res.body.whatIfMesh).toBe('istio');
+        expect(res.body.snapshotAt).toEqual(expect.any(String));
         expect(res.body.meshes).toEqual([{ mesh: 'istio', components: 3 }]);
         expect(res.body.today.meshes).toEqual([
           { mesh: 'kubernetes', components: 1 },
           { mesh: 'linkerd', components: 1 },
         ]);
+        // payments-api implements jwt-auth itself and has a circuit-breaker gap: Istio carries
+        // both. batch-job's log shipping stays a gap; typo-service's mesh is invalid today.
+        expect(res.body.adoption).toEqual({
+          mesh: 'istio',
+          implementationsRemoved: 1,
+          teams: 1,
+          gapsClosed: 1,
+          gapsOpened: 0,
+          byOwner: [
+            {
+              owner: TEAM_A,
+              implementationsRemoved: 1,
+              gapsClosed: 1,
+              gapsOpened: 0,
+            },
+          ],
+        });
         expect(res.body.change).toEqual([
           {
             responsibilityId: 'circuit-breaker',
@@ -586,10 +648,9 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
-      it('links the components behind each number on request', async () => {
-        const res = await request(server)
-          .get(`${BASE}/fleet?entityRefs=true`)
-          .set('Authorization', user);
+      it('links the components behind each number on request, computed now', async () => {
+        const res = await get('/fleet?entityRefs=true');
+        expect(res.body.live).toBe(true);
         expect(res.body.responsibilities[0].entityRefs).toEqual({
           covered: [],
           implementedByApp: [],
@@ -598,13 +659,105 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('answers 400 for an unknown what-if mesh', async () => {
-        const res = await request(server)
-          .get(`${BASE}/fleet?mesh=linkerdd`)
-          .set('Authorization', user);
+        const res = await get('/fleet?mesh=linkerdd');
         expect(res.status).toBe(400);
         expect(res.body.error.message).toBe(
           "mesh: unknown mesh 'linkerdd' (did you mean 'linkerd'?)",
         );
+      });
+
+      describe('GET /fleet/history', () => {
+        it('returns a point per snapshot, for the fleet, a mesh or an owner', async () => {
+          await portal.takeSnapshot();
+          const all = await get('/fleet/history');
+          expect(all.status).toBe(200);
+          expect(all.body.points.length).toBeGreaterThanOrEqual(2);
+          expect(all.body.points.at(-1)).toEqual({
+            at: expect.any(String),
+            components: 3,
+            coverage: 34,
+            gaps: 2,
+          });
+          expect(Date.parse(all.body.to) - Date.parse(all.body.from)).toBe(
+            30 * 24 * 3600 * 1000,
+          );
+          const linkerd = await get('/fleet/history?mesh=linkerd');
+          expect(linkerd.body.mesh).toBe('linkerd');
+          expect(linkerd.body.points.at(-1)).toMatchObject({
+            components: 1,
+            coverage: 67,
+            gaps: 1,
+          });
+          const team = await get('/fleet/history?owner=team-a');
+          expect(team.body.owner).toBe(TEAM_A);
+          expect(team.body.points.at(-1)).toMatchObject({ components: 3 });
+          const nobody = await get(
+            '/fleet/history?owner=group:default/team-z',
+          );
+          expect(nobody.body.points.at(-1)).toMatchObject({
+            components: 0,
+            coverage: null,
+          });
+        });
+
+        it('returns no points for a range before any snapshot', async () => {
+          const res = await get(
+            '/fleet/history?from=2026-01-01&to=2026-01-31T23:59:59Z',
+          );
+          expect(res.body).toEqual({
+            from: '2026-01-01T00:00:00.000Z',
+            to: '2026-01-31T23:59:59.000Z',
+            points: [],
+          });
+        });
+
+        it.each([
+          ['from=yesterday', "from: 'yesterday' is not a date"],
+          ['to=2026-13-45', "to: '2026-13-45' is not a date"],
+          ['from=2026-11-02&to=2026-11-01', 'is after to'],
+          ['from=2020-01-01&to=2026-11-01', 'longer than the 400 days'],
+          ['mesh=linkerdd', "mesh: unknown mesh 'linkerdd'"],
+          ['owner=', "owner: malformed entity ref ''"],
+        ])('answers 400 to %s, naming the parameter', async (query, message) => {
+          const res = await get(`/fleet/history?${query}`);
+          expect(res.status).toBe(400);
+          expect(res.body.error.message).toContain(message);
+        });
+      });
+
+      describe('GET /coverage/history', () => {
+        it('returns the component’s coverage since the first snapshot, changes only', async () => {
+          const res = await get(
+            '/coverage/history?entityRef=component:default/payments-api',
+          );
+          expect(res.status).toBe(200);
+          expect(res.body.entityRef).toBe('component:default/payments-api');
+          // Two or more snapshots, one value: one point.
+          expect(res.body.points).toEqual([
+            {
+              at: expect.any(String),
+              mesh: 'linkerd',
+              owner: TEAM_A,
+              coverage: 67,
+              gaps: 1,
+            },
+          ]);
+        });
+
+        it('answers 404 for a component the caller cannot see, 400 for a bad ref or date', async () => {
+          expect(
+            (await get('/coverage/history?entityRef=component:default/nope'))
+              .status,
+          ).toBe(404);
+          const bad = await get('/coverage/history?entityRef=api:default/x');
+          expect(bad.status).toBe(400);
+          expect(bad.body.error.message).toContain('entityRef:');
+          const date = await get(
+            '/coverage/history?entityRef=payments-api&from=soon',
+          );
+          expect(date.status).toBe(400);
+          expect(date.body.error.message).toContain("from: 'soon'");
+        });
       });
     });
   },
@@ -647,7 +800,7 @@ describe.each(databases.eachSupportedId())(
         gaps: [],
       });
       const fleet = await request(server)
-        .get(`${BASE}/fleet`)
+        .get(`${BASE}/fleet?live=true`)
         .set('Authorization', user);
       expect(
         fleet.body.responsibilities.find(

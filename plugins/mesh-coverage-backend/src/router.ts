@@ -79,7 +79,27 @@ const fleetQuery = z.object({
   entityRefs: z
     .enum(['true', 'false'], { error: 'entityRefs: true or false' })
     .optional(),
+  live: z.enum(['true', 'false'], { error: 'live: true or false' }).optional(),
 });
+
+const rangeParams = {
+  from: z
+    .string({ error: 'from: give one date, e.g. ?from=2026-11-01' })
+    .optional(),
+  to: z.string({ error: 'to: give one date, e.g. ?to=2026-12-01' }).optional(),
+};
+
+const fleetHistoryQuery = z.object({
+  ...rangeParams,
+  mesh: z
+    .string({ error: 'mesh: give one mesh id, e.g. ?mesh=istio' })
+    .optional(),
+  owner: z
+    .string({ error: 'owner: give one owner, e.g. ?owner=group:default/team-a' })
+    .optional(),
+});
+
+const coverageHistoryQuery = coverageQuery.extend(rangeParams);
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
@@ -156,14 +176,30 @@ export async function createRouter(
   });
 
   router.get('/fleet', async (req, res) => {
-    const { mesh, entityRefs } = parse(fleetQuery, req.query);
+    const { mesh, entityRefs, live } = parse(fleetQuery, req.query);
     const credentials = await httpAuth.credentials(req);
     res.json(
       await meshCoverage.getFleet(
-        { whatIfMesh: mesh, includeEntityRefs: entityRefs === 'true' },
+        {
+          whatIfMesh: mesh,
+          includeEntityRefs: entityRefs === 'true',
+          live: live === 'true',
+        },
         credentials,
       ),
     );
+  });
+
+  router.get('/fleet/history', async (req, res) => {
+    res.json(
+      await meshCoverage.getFleetHistory(parse(fleetHistoryQuery, req.query)),
+    );
+  });
+
+  router.get('/coverage/history', async (req, res) => {
+    const query = parse(coverageHistoryQuery, req.query);
+    const credentials = await httpAuth.credentials(req);
+    res.json(await meshCoverage.getCoverageHistory(query, credentials));
   });
 
   return router;

@@ -110,12 +110,9 @@ export { rankTools } from './coverage/rankTools';
 export type { ToolRanking } from './coverage/rankTools';
 export {
   compareFleetSummaries,
-  FleetAccumulator,
   requirementCoverage,
-  summarizeFleet,
 } from './coverage/summarizeFleet';
 export type {
-  FleetOptions,
   FleetResponsibility,
   FleetResponsibilityChange,
   FleetSummary,
@@ -124,6 +121,7 @@ export {
   FleetSnapshotAccumulator,
   fleetOwners,
   fleetWhatIf,
+  summarizeFleet,
   totalOfGroups,
 } from './coverage/fleetSnapshot';
 export type {
@@ -132,6 +130,7 @@ export type {
   FleetAdoption,
   FleetAdoptionFigures,
   FleetGroup,
+  FleetOptions,
   FleetOwner,
   FleetRequirementCount,
   FleetSnapshotSummary,

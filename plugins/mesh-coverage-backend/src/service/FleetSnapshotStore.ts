@@ -193,7 +193,7 @@ export class FleetSnapshotStore<TSummary = unknown> {
         gaps: row.gaps,
       }));
     }
-    const rows = await this.db(SNAPSHOTS)
+    const rows: Record<string, any>[] = await this.db(SNAPSHOTS)
       .leftJoin(GROUPS, join => {
         join.on(`${GROUPS}.snapshot_id`, `${SNAPSHOTS}.id`);
         if (filter.mesh !== undefined) {

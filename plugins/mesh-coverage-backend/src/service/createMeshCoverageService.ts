@@ -9,8 +9,8 @@ import {
   DefaultRequirements,
   evaluateComponentCoverage,
   evaluateCoverage,
-  FleetAccumulator,
-  FleetWhatIfAccumulator,
+  fleetOwners,
+  fleetWhatIf,
   parseMeshId,
   EvaluateRequest,
   FleetResponse,
@@ -19,9 +19,9 @@ import {
 import {
   COVERAGE_FIELDS,
   MeshMatrixService,
-  readCatalogComponents,
   toComponentLike,
 } from '@meshcoverage/plugin-mesh-coverage-node';
+import { FleetSnapshots } from './FleetSnapshots';
 import { serializeMatrix } from './serializeMatrix';
 import { MeshCoverageService } from './types';
 
@@ -29,6 +29,68 @@ export interface MeshCoverageServiceOptions {
   matrixService: MeshMatrixService;
   catalog: CatalogService;
   defaultRequirements: DefaultRequirements;
+  snapshots: FleetSnapshots;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** The range history answers when none is asked for: the last 30 days. */
+const DEFAULT_RANGE_MS = 30 * DAY_MS;
+
+function parseTime(value: string, name: string): number {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new InputError(
+      `${name}: '${value}' is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T12:00:00Z`,
+    );
+  }
+  return time;
+}
+
+/** A history range in ISO 8601: `to` defaults to now, `from` to 30 days before `to`. */
+function parseRange(
+  from: string | undefined,
+  to: string | undefined,
+  retentionMs: number,
+): { from: string; to: string } {
+  const end = to === undefined ? Date.now() : parseTime(to, 'to');
+  const start =
+    from === undefined
+      ? end - Math.min(DEFAULT_RANGE_MS, retentionMs)
+      : parseTime(from, 'from');
+  if (start > end) {
+    throw new InputError(
+      `from: ${new Date(start).toISOString()} is after to (${new Date(
+        end,
+      ).toISOString()}); give from <= to`,
+    );
+  }
+  if (end - start > retentionMs) {
+    throw new InputError(
+      `from: the range is longer than the ${Math.round(
+        retentionMs / DAY_MS,
+      )} days snapshots are kept (meshCoverage.fleet.snapshot.retention); give a later from`,
+    );
+  }
+  return {
+    from: new Date(start).toISOString(),
+    to: new Date(end).toISOString(),
+  };
+}
+
+/** An owner as a full entity ref, as `spec.owner` is resolved (a group by default). */
+function parseOwnerRef(owner: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    throw new InputError(
+      `owner: malformed entity ref '${owner}' (expected e.g. group:default/team-a or team-a)`,
+    );
+  }
 }
 
 /** Parses `component:default/x`; kind and namespace default to `component` and `default`. */
@@ -55,7 +117,19 @@ function parseComponentRef(entityRef: string): string {
 export function createMeshCoverageService(
   options: MeshCoverageServiceOptions,
 ): MeshCoverageService {
-  const { matrixService, catalog, defaultRequirements } = options;
+  const { matrixService, catalog, defaultRequirements, snapshots } = options;
+
+  /** A mesh id given as a query parameter, validated against the matrix in service. */
+  async function parseMeshParam(value: string, name: string): Promise<string> {
+    const { index } = await matrixService.getMatrix();
+    const mesh = parseMeshId(value, index, name);
+    if (!value.trim() || !mesh.mesh || mesh.errors.length) {
+      throw new InputError(
+        mesh.errors.join('; ') || `${name}: give one mesh id, e.g. ?${name}=istio`,
+      );
+    }
+    return mesh.mesh;
+  }
 
   return {
     async getSerializedMatrix(edition?: MatrixEdition) {
@@ -129,38 +203,97 @@ export function createMeshCoverageService(
     },
 
     async getFleet(
-      { whatIfMesh, includeEntityRefs },
+      { whatIfMesh, includeEntityRefs, live },
       credentials,
     ): Promise<FleetResponse> {
       const { index } = await matrixService.getMatrix();
-      let whatIf: string | undefined;
-      if (whatIfMesh !== undefined) {
-        const mesh = parseMeshId(whatIfMesh, index, 'mesh');
-        if (!whatIfMesh.trim() || !mesh.mesh || mesh.errors.length) {
-          throw new InputError(
-            mesh.errors.join('; ') ||
-              'mesh: give one mesh id, e.g. ?mesh=istio',
-          );
-        }
-        whatIf = mesh.mesh;
-      }
-      const fleetOptions = { defaultRequirements, includeEntityRefs };
+      const whatIf =
+        whatIfMesh === undefined
+          ? undefined
+          : await parseMeshParam(whatIfMesh, 'mesh');
+      // Component refs are the caller's to see: they always come from the caller's own read.
+      const latest =
+        live || includeEntityRefs ? undefined : await snapshots.latest();
+      const { summary } = latest ?? {
+        summary: (
+          await snapshots.compute(credentials, { includeEntityRefs })
+        ).summary,
+      };
+      const source = latest ? { snapshotAt: latest.takenAt } : { live: true };
+      const figures = {
+        ...source,
+        byOwner: fleetOwners(index, summary.groups),
+        distribution: summary.distribution,
+      };
       if (whatIf === undefined) {
-        const today = new FleetAccumulator(index, fleetOptions);
-        for await (const page of readCatalogComponents(catalog, credentials)) {
-          page.forEach(component => today.add(component));
-        }
-        return today.summary();
+        return { ...summary.today, ...figures };
       }
-      const fleet = new FleetWhatIfAccumulator(index, {
-        ...fleetOptions,
-        whatIfMesh: whatIf,
-      });
-      for await (const page of readCatalogComponents(catalog, credentials)) {
-        page.forEach(component => fleet.add(component));
+      const { whatIf: whatIfSummary, change, adoption } = fleetWhatIf(
+        index,
+        summary,
+        whatIf,
+      );
+      return {
+        ...whatIfSummary,
+        ...figures,
+        today: summary.today,
+        change,
+        adoption,
+      };
+    },
+
+    async getFleetHistory({ from, to, mesh, owner }) {
+      const range = parseRange(from, to, snapshots.retentionMs);
+      const filter = {
+        mesh:
+          mesh === undefined ? undefined : await parseMeshParam(mesh, 'mesh'),
+        owner: owner === undefined ? undefined : parseOwnerRef(owner),
+      };
+      const points = await snapshots.store.history(
+        range.from,
+        range.to,
+        filter,
+      );
+      return {
+        ...range,
+        ...(filter.mesh !== undefined && { mesh: filter.mesh }),
+        ...(filter.owner !== undefined && { owner: filter.owner }),
+        points: points.map(point => ({
+          at: point.takenAt,
+          components: point.components,
+          coverage: point.meanCoverage,
+          gaps: point.gaps,
+        })),
+      };
+    },
+
+    async getCoverageHistory({ entityRef, from, to }, credentials) {
+      const ref = parseComponentRef(entityRef);
+      const range = parseRange(from, to, snapshots.retentionMs);
+      // Only what the caller may see: the same look-up /coverage does.
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: [ref], fields: ['kind'] },
+        { credentials },
+      );
+      if (!items[0]) {
+        throw new NotFoundError(`No component '${ref}' in the catalog`);
       }
-      const { today, whatIf: whatIfSummary, change } = fleet.result();
-      return { ...whatIfSummary, today, change };
+      const changes = await snapshots.store.componentHistory(
+        ref,
+        range.from,
+        range.to,
+      );
+      return {
+        entityRef: ref,
+        ...range,
+        points: changes.map(change => ({
+          at: change.takenAt,
+          ...(change.mesh !== undefined && { mesh: change.mesh }),
+          ...(change.owner !== undefined && { owner: change.owner }),
+          coverage: change.coverage,
+          gaps: change.gaps,
+        })),
+      };
     },
   };
 }

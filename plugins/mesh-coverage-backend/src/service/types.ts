@@ -1,7 +1,9 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CoverageReport,
+  CoverageHistoryResponse,
   EvaluateRequest,
+  FleetHistoryResponse,
   FleetResponse,
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -33,9 +35,24 @@ export interface MeshCoverageService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<CoverageReport>;
-  /** Throws `InputError` for an unknown what-if mesh. */
+  /**
+   * From the latest snapshot, or computed now from what the caller sees (`live`, entity refs, or
+   * before the first snapshot). Throws `InputError` for an unknown what-if mesh.
+   */
   getFleet(
-    options: { whatIfMesh?: string; includeEntityRefs?: boolean },
+    options: { whatIfMesh?: string; includeEntityRefs?: boolean; live?: boolean },
     credentials: BackstageCredentials,
   ): Promise<FleetResponse>;
+  /** Throws `InputError` naming a bad date, mesh or owner, or a range longer than retention. */
+  getFleetHistory(options: {
+    from?: string;
+    to?: string;
+    mesh?: string;
+    owner?: string;
+  }): Promise<FleetHistoryResponse>;
+  /** Throws `InputError` for a bad ref or range, `NotFoundError` when the caller cannot see it. */
+  getCoverageHistory(
+    options: { entityRef: string; from?: string; to?: string },
+    credentials: BackstageCredentials,
+  ): Promise<CoverageHistoryResponse>;
 }

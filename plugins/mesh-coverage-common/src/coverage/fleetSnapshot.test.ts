@@ -1,13 +1,61 @@
 import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
-import { ComponentLike } from './componentCoverage';
+import { ComponentLike, evaluateComponentCoverage } from './componentCoverage';
 import {
   FleetSnapshotAccumulator,
   fleetOwners,
   fleetWhatIf,
   totalOfGroups,
 } from './fleetSnapshot';
-import { summarizeFleet } from './summarizeFleet';
+import { FleetResponsibility } from './summarizeFleet';
+
+/**
+ * The fleet's rows the long way, as a test oracle: every component evaluated on its own (or on
+ * `mesh`), its report's lists counted.
+ */
+function evaluatedRows(
+  components: ComponentLike[],
+  options: { defaultRequirements?: Record<string, string[]>; mesh?: string },
+) {
+  const rows = new Map<string, FleetResponsibility>();
+  const coverages: number[] = [];
+  for (const component of components) {
+    const { report } = evaluateComponentCoverage(index, component, {
+      defaultRequirements: options.defaultRequirements,
+      meshOverride: options.mesh,
+    });
+    if (!report) continue;
+    if (report.coverage !== null) coverages.push(report.coverage);
+    for (const [key, ids] of [
+      ['covered', report.covered],
+      ['implementedByApp', report.implementedByApp],
+      ['gaps', report.gaps],
+    ] as const) {
+      for (const responsibilityId of ids) {
+        const row = rows.get(responsibilityId) ?? {
+          responsibilityId,
+          required: 0,
+          covered: 0,
+          implementedByApp: 0,
+          gaps: 0,
+        };
+        row.required += 1;
+        row[key] += 1;
+        rows.set(responsibilityId, row);
+      }
+    }
+  }
+  return {
+    responsibilities: [...rows.values()].sort(
+      (a, b) =>
+        index.position(a.responsibilityId)! -
+        index.position(b.responsibilityId)!,
+    ),
+    meanCoverage: coverages.length
+      ? Math.round(coverages.reduce((a, b) => a + b, 0) / coverages.length)
+      : null,
+  };
+}
 
 const index = indexMatrix(SEED_MATRIX);
 const TEAM_A = 'group:default/team-a';
@@ -90,9 +138,20 @@ describe('FleetSnapshotAccumulator', () => {
     ]);
   });
 
-  it('summarises today as summarizeFleet does, with the distribution and the owners', () => {
+  it('summarises today as evaluating each component does, with the distribution and the owners', () => {
     const { summary } = snapshotOf(fleet);
-    expect(summary.today).toEqual(summarizeFleet(index, fleet));
+    expect(summary.today).toMatchObject({
+      components: 4,
+      meshes: [
+        { mesh: 'kubernetes', components: 1 },
+        { mesh: 'istio', components: 1 },
+        { mesh: 'linkerd', components: 1 },
+      ],
+      invalidMesh: 1,
+      withErrors: 1,
+      undeclared: 0,
+      ...evaluatedRows(fleet, {}),
+    });
     expect(
       summary.distribution.filter(bucket => bucket.components > 0),
     ).toEqual([
@@ -208,25 +267,56 @@ describe('fleetWhatIf', () => {
         owner: `group:default/t${i % 7}`,
         type: i % 3 ? 'service' : 'batch',
         annotations: {
-          'meshcoverage.io/mesh': index.meshIds[i % index.meshIds.length],
+          'meshcoverage.io/mesh': [...index.meshIds, 'istoi'][i % 7],
           'meshcoverage.io/requires': [pick(1), pick(2), pick(3)].join(','),
           'meshcoverage.io/implements': i % 2 ? pick(2) : '',
         },
       };
     });
-    const options = { defaultRequirements: { service: ['mtls'] } };
-    const accumulator = new FleetSnapshotAccumulator(index, options);
+    const defaultRequirements = { service: ['mtls'] };
+    const accumulator = new FleetSnapshotAccumulator(index, {
+      defaultRequirements,
+    });
     generated.forEach(component => accumulator.add(component));
     const counted = accumulator.result();
+    const today = evaluatedRows(generated, { defaultRequirements });
+    expect(counted.today).toMatchObject(today);
+    expect(today.responsibilities.length).toBeGreaterThan(10);
     for (const mesh of index.meshIds) {
       const { whatIf, change } = fleetWhatIf(index, counted, mesh);
-      const evaluated = summarizeFleet(index, generated, {
-        ...options,
-        whatIfMesh: mesh,
-      });
-      expect(whatIf).toEqual({ ...evaluated, meanCoverage: null });
+      const evaluated = evaluatedRows(generated, { defaultRequirements, mesh });
+      expect(whatIf.responsibilities).toEqual(evaluated.responsibilities);
+      expect(whatIf.meanCoverage).toBeNull();
       expect(change.length).toBe(evaluated.responsibilities.length);
     }
+  });
+
+  it('keeps the components behind each count when asked, today and in a what-if', () => {
+    const accumulator = new FleetSnapshotAccumulator(index, {
+      includeEntityRefs: true,
+    });
+    fleet.forEach(component => accumulator.add(component));
+    const counted = accumulator.result();
+    const row = (rows: FleetResponsibility[], id: string) =>
+      rows.find(r => r.responsibilityId === id)?.entityRefs;
+    expect(row(counted.today.responsibilities, 'mtls')).toEqual({
+      covered: ['component:default/a', 'component:default/c'],
+      implementedByApp: [],
+      gaps: ['component:default/b'],
+    });
+    // On Istio the invalid-mesh component is evaluated too.
+    expect(
+      row(fleetWhatIf(index, counted, 'istio').whatIf.responsibilities, 'mtls'),
+    ).toEqual({
+      covered: [
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+        'component:default/d',
+      ],
+      implementedByApp: [],
+      gaps: [],
+    });
   });
 
   it('refuses a mesh the matrix does not have', () => {

@@ -3,12 +3,12 @@ import {
   ComponentLike,
   DefaultRequirements,
   evaluateDeclaration,
+  isCoverageSubject,
   parseComponent,
 } from './componentCoverage';
 import { coverageStatus } from './evaluateCoverage';
 import {
   compareFleetSummaries,
-  FleetAccumulator,
   FleetResponsibility,
   FleetResponsibilityChange,
   FleetSummary,
@@ -30,6 +30,8 @@ export interface FleetRequirementCount {
   status: CoverageStatus | null;
   implemented: boolean;
   components: number;
+  /** The components themselves, when the accumulator was asked to keep them. */
+  entityRefs?: string[];
 }
 
 /**
@@ -129,35 +131,43 @@ export interface FleetAdoption extends FleetAdoptionFigures {
 const BUCKETS = 11;
 const NO_OWNER = '';
 
-const requirementKey = (
-  owner: string,
-  responsibilityId: string,
-  status: CoverageStatus | null,
-  implemented: boolean,
-) => `${owner}\n${responsibilityId}\n${status ?? ''}\n${implemented ? 1 : 0}`;
+/** Who carries a requirement today (null: its mesh is invalid), and whether the app implements it. */
+const STATUSES: (CoverageStatus | null)[] = ['mesh', 'app', 'gap', null];
+const SLOTS = STATUSES.length * 2;
+const statusSlot = (status: CoverageStatus | null, implemented: boolean) =>
+  STATUSES.indexOf(status) * 2 + (implemented ? 1 : 0);
+
+/** One owner's components: by mesh ('' when invalid), and its requirements' status slots. */
+interface OwnerTally {
+  groups: Map<string, FleetGroup>;
+  requirements: Map<string, { counts: number[]; entityRefs?: string[][] }>;
+}
+
+/** @public */
+export interface FleetOptions {
+  defaultRequirements?: DefaultRequirements;
+  /** Keep the component refs behind every count (for links); costs memory on large fleets. */
+  includeEntityRefs?: boolean;
+}
 
 /**
- * Takes the fleet's summary one component at a time (a catalog page by page): today's summary,
- * components per owner and mesh, the coverage distribution and the requirement counts. The
- * scheduled snapshot and the live `/fleet` both use it.
+ * Takes the fleet one component at a time (a catalog page by page): each component is parsed
+ * and evaluated once, and counted by owner, mesh, and per requirement by who carries it. Today's
+ * summary, the owners, the history's groups and every what-if are derived from these counts.
+ * The scheduled snapshot and the live `/fleet` both use it.
  *
  * @public
  */
 export class FleetSnapshotAccumulator {
-  private readonly today: FleetAccumulator;
-  private readonly groups = new Map<string, FleetGroup>();
-  private readonly requirements = new Map<string, FleetRequirementCount>();
+  private readonly owners = new Map<string, OwnerTally>();
   private readonly distribution = new Array<number>(BUCKETS).fill(0);
+  private withErrors = 0;
+  private undeclared = 0;
 
   constructor(
     private readonly index: MatrixIndex,
-    private readonly options: {
-      defaultRequirements?: DefaultRequirements;
-      includeEntityRefs?: boolean;
-    } = {},
-  ) {
-    this.today = new FleetAccumulator(index, options);
-  }
+    private readonly options: FleetOptions = {},
+  ) {}
 
   /** Adds one component; returns its own figures (for its stored history). */
   add(component: ComponentLike): ComponentCoverageFigures {
@@ -166,71 +176,28 @@ export class FleetSnapshotAccumulator {
       component,
       this.options.defaultRequirements,
     );
-    const evaluated = evaluateDeclaration(
+    const { report } = evaluateDeclaration(
       this.index,
       declaration,
       declaration.mesh,
-      component.entityRef,
     );
-    this.today.addEvaluated(component.entityRef, evaluated);
-    const { report } = evaluated;
+    if (declaration.errors.length) {
+      this.withErrors += 1;
+    }
+    if (!isCoverageSubject(declaration)) {
+      this.undeclared += 1;
+    }
     const owner = component.owner ?? NO_OWNER;
+    let tally = this.owners.get(owner);
+    if (!tally) {
+      tally = { groups: new Map(), requirements: new Map() };
+      this.owners.set(owner, tally);
+    }
     const coverage = report?.coverage ?? null;
     const gaps = report?.gaps.length ?? 0;
 
-    const group = this.groupFor(report?.mesh ?? null, owner);
-    group.components += 1;
-    group.gaps += gaps;
-    group.implementedByApp += report?.implementedByApp.length ?? 0;
-    if (coverage !== null) {
-      group.coverageSum += coverage;
-      group.coverageCount += 1;
-      this.distribution[Math.floor(coverage / 10)] += 1;
-    }
-
-    // The report's items follow the declaration's requirements, one for one.
-    declaration.requires.forEach((responsibilityId, i) => {
-      const implemented = declaration.implements.includes(responsibilityId);
-      const status = report ? report.items[i].status : null;
-      const key = requirementKey(owner, responsibilityId, status, implemented);
-      const count = this.requirements.get(key);
-      if (count) {
-        count.components += 1;
-      } else {
-        this.requirements.set(key, {
-          owner,
-          responsibilityId,
-          status,
-          implemented,
-          components: 1,
-        });
-      }
-    });
-    return {
-      entityRef: component.entityRef,
-      owner: component.owner,
-      mesh: report?.mesh,
-      coverage,
-      gaps,
-    };
-  }
-
-  result(): FleetSnapshotSummary {
-    return {
-      today: this.today.summary(),
-      distribution: this.distribution.map((components, i) => ({
-        from: i * 10,
-        to: i === BUCKETS - 1 ? 100 : i * 10 + 9,
-        components,
-      })),
-      groups: [...this.groups.values()],
-      requirements: [...this.requirements.values()],
-    };
-  }
-
-  private groupFor(mesh: string | null, owner: string): FleetGroup {
-    const key = `${mesh ?? ''}\n${owner}`;
-    let group = this.groups.get(key);
+    const mesh = report?.mesh ?? null;
+    let group = tally.groups.get(mesh ?? '');
     if (!group) {
       group = {
         mesh,
@@ -241,10 +208,172 @@ export class FleetSnapshotAccumulator {
         gaps: 0,
         implementedByApp: 0,
       };
-      this.groups.set(key, group);
+      tally.groups.set(mesh ?? '', group);
     }
-    return group;
+    group.components += 1;
+    group.gaps += gaps;
+    group.implementedByApp += report?.implementedByApp.length ?? 0;
+    if (coverage !== null) {
+      group.coverageSum += coverage;
+      group.coverageCount += 1;
+      this.distribution[Math.floor(coverage / 10)] += 1;
+    }
+
+    // The report's items follow the declaration's requirements, one for one.
+    const { requires } = declaration;
+    for (let i = 0; i < requires.length; i += 1) {
+      let requirement = tally.requirements.get(requires[i]);
+      if (!requirement) {
+        requirement = { counts: new Array(SLOTS).fill(0) };
+        if (this.options.includeEntityRefs) {
+          requirement.entityRefs = Array.from({ length: SLOTS }, () => []);
+        }
+        tally.requirements.set(requires[i], requirement);
+      }
+      const slot = statusSlot(
+        report ? report.items[i].status : null,
+        declaration.implements.includes(requires[i]),
+      );
+      requirement.counts[slot] += 1;
+      if (requirement.entityRefs && component.entityRef) {
+        requirement.entityRefs[slot].push(component.entityRef);
+      }
+    }
+    return {
+      entityRef: component.entityRef,
+      owner: component.owner,
+      mesh: report?.mesh,
+      coverage,
+      gaps,
+    };
   }
+
+  result(): FleetSnapshotSummary {
+    const groups: FleetGroup[] = [];
+    const requirements: FleetRequirementCount[] = [];
+    for (const [owner, tally] of this.owners) {
+      groups.push(...tally.groups.values());
+      for (const [responsibilityId, { counts, entityRefs }] of tally
+        .requirements) {
+        counts.forEach((components, slot) => {
+          if (components) {
+            requirements.push({
+              owner,
+              responsibilityId,
+              status: STATUSES[slot >> 1],
+              implemented: (slot & 1) === 1,
+              components,
+              ...(entityRefs && { entityRefs: entityRefs[slot] }),
+            });
+          }
+        });
+      }
+    }
+    const total = totalOfGroups(groups);
+    const perMesh = (mesh: string) =>
+      totalOfGroups(groups, { mesh }).components;
+    const responsibilities = responsibilityRows(
+      this.index,
+      requirements,
+      count => count.status,
+    );
+    return {
+      today: {
+        components: total.components,
+        meshes: this.index.meshIds
+          .map(mesh => ({ mesh, components: perMesh(mesh) }))
+          .filter(row => row.components > 0),
+        invalidMesh: groups
+          .filter(group => group.mesh === null)
+          .reduce((sum, group) => sum + group.components, 0),
+        withErrors: this.withErrors,
+        undeclared: this.undeclared,
+        meanCoverage: total.coverage,
+        requirementCoverage: requirementCoverage(responsibilities),
+        responsibilities,
+      },
+      distribution: this.distribution.map((components, i) => ({
+        from: i * 10,
+        to: i === BUCKETS - 1 ? 100 : i * 10 + 9,
+        components,
+      })),
+      groups,
+      requirements,
+    };
+  }
+}
+
+/**
+ * Per responsibility, matrix order: how many components require it and who carries it, as
+ * `statusOf` says for each count (null: left out).
+ */
+function responsibilityRows(
+  index: MatrixIndex,
+  requirements: readonly FleetRequirementCount[],
+  statusOf: (count: FleetRequirementCount) => CoverageStatus | null,
+): FleetResponsibility[] {
+  const rows = new Map<string, FleetResponsibility>();
+  const keep = requirements.some(count => count.entityRefs);
+  for (const count of requirements) {
+    const status = statusOf(count);
+    if (status === null) {
+      continue;
+    }
+    let row = rows.get(count.responsibilityId);
+    if (!row) {
+      row = {
+        responsibilityId: count.responsibilityId,
+        required: 0,
+        covered: 0,
+        implementedByApp: 0,
+        gaps: 0,
+      };
+      if (keep) {
+        row.entityRefs = { covered: [], implementedByApp: [], gaps: [] };
+      }
+      rows.set(count.responsibilityId, row);
+    }
+    const key = STATUS_KEYS[status];
+    row.required += count.components;
+    row[key] += count.components;
+    row.entityRefs?.[key].push(...(count.entityRefs ?? []));
+  }
+  // Counts are only made for ids of the matrix: every one has a position.
+  return [...rows.values()].sort(
+    (a, b) =>
+      index.position(a.responsibilityId)! - index.position(b.responsibilityId)!,
+  );
+}
+
+const STATUS_KEYS = {
+  mesh: 'covered',
+  app: 'implementedByApp',
+  gap: 'gaps',
+} as const;
+
+/**
+ * Today's summary of a fleet, or with `whatIfMesh` the fleet as if every component ran it (see
+ * {@link fleetWhatIf}): the one-shot form of {@link FleetSnapshotAccumulator}.
+ *
+ * @public
+ */
+export function summarizeFleet(
+  index: MatrixIndex,
+  components: Iterable<ComponentLike>,
+  options: FleetOptions & { whatIfMesh?: string } = {},
+): FleetSummary {
+  const { whatIfMesh, ...fleetOptions } = options;
+  if (whatIfMesh !== undefined && !index.meshIds.includes(whatIfMesh)) {
+    throw new Error(`Unknown mesh '${whatIfMesh}'`);
+  }
+  const fleet = new FleetSnapshotAccumulator(index, fleetOptions);
+  for (const component of components) {
+    fleet.add(component);
+  }
+  const summary = fleet.result();
+  return whatIfMesh === undefined
+    ? summary.today
+    : fleetWhatIf(index, summary, whatIfMesh).whatIf;
 }
 
 const mean = (sum: number, count: number) =>
@@ -344,30 +473,15 @@ export function fleetWhatIf(
     throw new Error(`Unknown mesh '${mesh}'`);
   }
   const cells = index.cellsOf(mesh);
-  const rows = new Map<string, FleetResponsibility>();
-  const owners = new Map<string, FleetAdoptionFigures & { owner: string }>();
-  for (const count of summary.requirements) {
-    const { responsibilityId, components } = count;
-    const status = coverageStatus(
-      cells.get(responsibilityId)?.support ?? 'unknown',
+  const statusOn = (count: FleetRequirementCount) =>
+    coverageStatus(
+      cells.get(count.responsibilityId)?.support ?? 'unknown',
       count.implemented,
     );
-    let row = rows.get(responsibilityId);
-    if (!row) {
-      row = {
-        responsibilityId,
-        required: 0,
-        covered: 0,
-        implementedByApp: 0,
-        gaps: 0,
-      };
-      rows.set(responsibilityId, row);
-    }
-    row.required += components;
-    if (status === 'mesh') row.covered += components;
-    else if (status === 'app') row.implementedByApp += components;
-    else row.gaps += components;
-
+  const owners = new Map<string, FleetAdoptionFigures & { owner: string }>();
+  for (const count of summary.requirements) {
+    const status = statusOn(count);
+    const { components } = count;
     const figures = {
       implementationsRemoved:
         count.status === 'app' && status === 'mesh' ? components : 0,
@@ -395,9 +509,10 @@ export function fleetWhatIf(
     }
   }
   const { today } = summary;
-  const responsibilities = [...rows.values()].sort(
-    (a, b) =>
-      index.position(a.responsibilityId)! - index.position(b.responsibilityId)!,
+  const responsibilities = responsibilityRows(
+    index,
+    summary.requirements,
+    statusOn,
   );
   const whatIf: FleetSummary = {
     whatIfMesh: mesh,

@@ -1,10 +1,8 @@
 import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import { ComponentLike } from './componentCoverage';
-import {
-  compareFleetSummaries,
-  summarizeFleet,
-} from './summarizeFleet';
+import { summarizeFleet } from './fleetSnapshot';
+import { compareFleetSummaries } from './summarizeFleet';
 
 const index = indexMatrix(SEED_MATRIX);
 

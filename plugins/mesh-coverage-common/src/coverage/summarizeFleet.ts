@@ -1,10 +1,3 @@
-import { MatrixIndex } from '../model/matrixIndex';
-import {
-  ComponentCoverage,
-  ComponentLike,
-  DefaultRequirements,
-  evaluateComponentCoverage,
-} from './componentCoverage';
 import { coveragePercent } from './evaluateCoverage';
 
 /** @public */
@@ -28,7 +21,7 @@ export interface FleetResponsibility {
 
 /** @public */
 export interface FleetSummary {
-  /** Set when the summary is a what-if: every component evaluated as if it ran this mesh. */
+  /** Set when the summary is a what-if: every component as if it ran this mesh. */
   whatIfMesh?: string;
   components: number;
   /** Components per mesh they run (as declared, or the what-if mesh), matrix tool order. */
@@ -48,157 +41,6 @@ export interface FleetSummary {
   requirementCoverage: number | null;
   /** Per responsibility, matrix order; only responsibilities some component requires. */
   responsibilities: FleetResponsibility[];
-}
-
-/** @public */
-export interface FleetOptions {
-  defaultRequirements?: DefaultRequirements;
-  /** Evaluate every component as if it ran this mesh. */
-  whatIfMesh?: string;
-  /** Keep the component refs behind every count (for links); costs memory on large fleets. */
-  includeEntityRefs?: boolean;
-}
-
-/**
- * Aggregates coverage one component at a time, so a caller can feed a large catalog page by page
- * without holding it in memory. `summarizeFleet` is the one-shot form.
- *
- * @public
- */
-export class FleetAccumulator {
-  private readonly perMesh = new Map<string, number>();
-  private readonly rows = new Map<string, FleetResponsibility>();
-  private total = 0;
-  private invalidMesh = 0;
-  private withErrors = 0;
-  private undeclared = 0;
-  private coverageSum = 0;
-  private coverageCount = 0;
-
-  constructor(
-    private readonly index: MatrixIndex,
-    private readonly options: FleetOptions = {},
-  ) {
-    if (
-      options.whatIfMesh !== undefined &&
-      !index.meshIds.includes(options.whatIfMesh)
-    ) {
-      throw new Error(`Unknown mesh '${options.whatIfMesh}'`);
-    }
-  }
-
-  add(component: ComponentLike): void {
-    this.addEvaluated(
-      component.entityRef,
-      evaluateComponentCoverage(this.index, component, {
-        defaultRequirements: this.options.defaultRequirements,
-        meshOverride: this.options.whatIfMesh,
-      }),
-    );
-  }
-
-  /** Adds a component evaluated already (on this accumulator's what-if mesh, if it has one). */
-  addEvaluated(
-    entityRef: string | undefined,
-    { declaration, report }: ComponentCoverage,
-  ): void {
-    this.total += 1;
-    if (declaration.errors.length) {
-      this.withErrors += 1;
-    }
-    if (!declaration.declared && declaration.requires.length === 0) {
-      this.undeclared += 1;
-    }
-    if (!report) {
-      this.invalidMesh += 1;
-      return;
-    }
-    this.perMesh.set(report.mesh, (this.perMesh.get(report.mesh) ?? 0) + 1);
-    if (report.coverage !== null) {
-      this.coverageSum += report.coverage;
-      this.coverageCount += 1;
-    }
-    this.count(report.covered, 'covered', entityRef);
-    this.count(report.implementedByApp, 'implementedByApp', entityRef);
-    this.count(report.gaps, 'gaps', entityRef);
-  }
-
-  private count(
-    responsibilityIds: readonly string[],
-    key: 'covered' | 'implementedByApp' | 'gaps',
-    entityRef: string | undefined,
-  ) {
-    for (const responsibilityId of responsibilityIds) {
-      const row = this.rowFor(responsibilityId);
-      row.required += 1;
-      row[key] += 1;
-      if (row.entityRefs && entityRef) {
-        row.entityRefs[key].push(entityRef);
-      }
-    }
-  }
-
-  summary(): FleetSummary {
-    const summary: FleetSummary = {
-      components: this.total,
-      meshes: this.index.meshIds
-        .filter(mesh => this.perMesh.has(mesh))
-        .map(mesh => ({ mesh, components: this.perMesh.get(mesh)! })),
-      invalidMesh: this.invalidMesh,
-      withErrors: this.withErrors,
-      undeclared: this.undeclared,
-      meanCoverage: this.coverageCount
-        ? Math.round(this.coverageSum / this.coverageCount)
-        : null,
-      requirementCoverage: null,
-      // Rows are only made for ids of the matrix: every one has a position.
-      responsibilities: [...this.rows.values()].sort(
-        (a, b) =>
-          this.index.position(a.responsibilityId)! -
-          this.index.position(b.responsibilityId)!,
-      ),
-    };
-    summary.requirementCoverage = requirementCoverage(summary.responsibilities);
-    if (this.options.whatIfMesh !== undefined) {
-      summary.whatIfMesh = this.options.whatIfMesh;
-    }
-    return summary;
-  }
-
-  private rowFor(responsibilityId: string): FleetResponsibility {
-    let row = this.rows.get(responsibilityId);
-    if (!row) {
-      row = {
-        responsibilityId,
-        required: 0,
-        covered: 0,
-        implementedByApp: 0,
-        gaps: 0,
-      };
-      if (this.options.includeEntityRefs) {
-        row.entityRefs = { covered: [], implementedByApp: [], gaps: [] };
-      }
-      this.rows.set(responsibilityId, row);
-    }
-    return row;
-  }
-}
-
-/**
- * Aggregates coverage over many components, optionally as a what-if on another mesh.
- *
- * @public
- */
-export function summarizeFleet(
-  index: MatrixIndex,
-  components: Iterable<ComponentLike>,
-  options: FleetOptions = {},
-): FleetSummary {
-  const accumulator = new FleetAccumulator(index, options);
-  for (const component of components) {
-    accumulator.add(component);
-  }
-  return accumulator.summary();
 }
 
 /** @public */

@@ -1,0 +1,134 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ComponentCoverageFigures,
+  DefaultRequirements,
+  FleetSnapshotAccumulator,
+  FleetSnapshotSummary,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  MeshMatrixService,
+  readCatalogComponents,
+} from '@meshcoverage/plugin-mesh-coverage-node';
+import { FleetSnapshotStore } from './FleetSnapshotStore';
+
+export interface FleetSnapshotsOptions {
+  store: FleetSnapshotStore<FleetSnapshotSummary>;
+  catalog: CatalogService;
+  matrixService: MeshMatrixService;
+  defaultRequirements: DefaultRequirements;
+  logger: LoggerService;
+  /** How long snapshots are kept, in milliseconds. */
+  retentionMs: number;
+}
+
+/** The latest snapshot's full summary and when it was taken. */
+export interface LatestFleetSnapshot {
+  id: number;
+  takenAt: string;
+  summary: FleetSnapshotSummary;
+}
+
+/**
+ * Computes the fleet from the catalog (the scheduled snapshot and `/fleet?live=true` alike), stores
+ * snapshots and serves the latest one.
+ */
+export interface FleetSnapshots {
+  /** The fleet now, as `credentials` see the catalog. */
+  compute(
+    credentials: BackstageCredentials,
+    options?: { includeEntityRefs?: boolean },
+  ): Promise<{
+    summary: FleetSnapshotSummary;
+    components: ComponentCoverageFigures[];
+  }>;
+  /** Computes the fleet with the plugin's own credentials, stores it and prunes old ones. */
+  take(credentials: BackstageCredentials): Promise<void>;
+  latest(): Promise<LatestFleetSnapshot | undefined>;
+  readonly store: FleetSnapshotStore<FleetSnapshotSummary>;
+  readonly retentionMs: number;
+}
+
+export function createFleetSnapshots(
+  options: FleetSnapshotsOptions,
+): FleetSnapshots {
+  const { store, catalog, matrixService, defaultRequirements, logger } =
+    options;
+  // The parsed summary of the latest snapshot: parsed once, not on every request.
+  let cached: LatestFleetSnapshot | undefined;
+
+  const compute: FleetSnapshots['compute'] = async (
+    credentials,
+    { includeEntityRefs } = {},
+  ) => {
+    const { index } = await matrixService.getMatrix();
+    const fleet = new FleetSnapshotAccumulator(index, {
+      defaultRequirements,
+      includeEntityRefs,
+    });
+    const components: ComponentCoverageFigures[] = [];
+    for await (const page of readCatalogComponents(catalog, credentials)) {
+      for (const component of page) {
+        components.push(fleet.add(component));
+      }
+    }
+    return { summary: fleet.result(), components };
+  };
+
+  return {
+    store,
+    retentionMs: options.retentionMs,
+    compute,
+
+    async take(credentials) {
+      const started = Date.now();
+      const { summary, components } = await compute(credentials);
+      const takenAt = new Date().toISOString();
+      const { changed } = await store.save(
+        {
+          takenAt,
+          components: summary.today.components,
+          meanCoverage: summary.today.meanCoverage,
+          gaps: summary.today.responsibilities.reduce(
+            (sum, row) => sum + row.gaps,
+            0,
+          ),
+          summary,
+        },
+        components.flatMap(({ entityRef, ...figures }) =>
+          entityRef ? [{ entityRef, ...figures }] : [],
+        ),
+        summary.groups,
+      );
+      const pruned = await store.prune(
+        new Date(Date.parse(takenAt) - options.retentionMs).toISOString(),
+      );
+      logger.info(
+        `Fleet snapshot taken: ${components.length} components, ${changed} changed, ` +
+          `${pruned.snapshots} old snapshots pruned, in ${Date.now() - started} ms`,
+      );
+    },
+
+    async latest() {
+      const head = await store.latestId();
+      if (!head) {
+        return undefined;
+      }
+      if (cached?.id !== head.id) {
+        const snapshot = await store.latest();
+        if (!snapshot?.summary || snapshot.id === undefined) {
+          return undefined;
+        }
+        cached = {
+          id: snapshot.id,
+          takenAt: snapshot.takenAt,
+          summary: snapshot.summary,
+        };
+      }
+      return cached;
+    },
+  };
+}
