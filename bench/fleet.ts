@@ -7,6 +7,11 @@ import {
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { readCatalogComponents } from '@meshcoverage/plugin-mesh-coverage-node';
+import {
+  FLEET_SNAPSHOT_TASK_ID,
+  meshCoveragePlugin,
+} from '@meshcoverage/plugin-mesh-coverage-backend/src/plugin';
+import { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
 import knexFactory, { Knex } from 'knex';
 import { catalogAccess, entityProviderModule } from './catalogAccess';
@@ -135,57 +140,187 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const seconds = (start: bigint) =>
   Number(process.hrtime.bigint() - start) / 1e9;
 
-/**
- * fleet: computing the fleet snapshot (summary, owners, distribution, requirement counts and each
- * component's figures) and a what-if for 100 000 components, as a fraction of the time it takes
- * to read those components from the catalog (the paged read the snapshot task does). Real catalog backend on SQLite, filled by an entity provider. Goal: <= 0.1.
- */
-export async function fleetBench(quick: boolean): Promise<BenchResult[]> {
+/** A real catalog on SQLite holding `count` synthetic components, and the Mesh Coverage backend. */
+async function fleetPortal(count: number) {
   const { plugin, access } = catalogAccess();
-  const ingestStart = process.hrtime.bigint();
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: ':memory:',
     useNullAsDefault: true,
   });
+  // Snapshots are taken when the bench says, once the catalog holds every component.
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & { factory(options?: { skipTaskRunOnStartup?: boolean }): any };
   const backend = await startTestBackend({
     features: [
       mockServices.database.factory({ knex }),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
       catalogPlugin,
       templateProvider,
       plugin,
+      meshCoveragePlugin,
       mockServices.rootConfig.factory({
-        data: { catalog: { rules: [{ allow: ['Component'] }] } },
+        data: {
+          catalog: { rules: [{ allow: ['Component'] }] },
+          meshCoverage: { defaultRequirements: DEFAULTS },
+        },
       }),
     ],
   });
+  const catalog = access.catalog!;
+  const credentials = access.credentials!;
+  const total = async (): Promise<number> => {
+    try {
+      const page = await catalog.queryEntities(
+        { filter: { kind: 'Component' }, limit: 1 },
+        { credentials },
+      );
+      return page.totalItems;
+    } catch (error) {
+      // A kept-alive socket the server closed while the bench filled the database: ask again.
+      if ((error as { code?: string }).code === 'ECONNRESET') return total();
+      throw error;
+    }
+  };
+  while ((await total()) < 1) {
+    await sleep(500); // the catalog processes and stitches the template
+  }
+  const step = process.hrtime.bigint();
+  await cloneTemplate(knex, count);
+  console.log(`fleet: ${count} components cloned in ${seconds(step).toFixed(1)} s`);
+  if ((await total()) !== count + 1) {
+    throw new Error(`the catalog holds ${await total()} components`);
+  }
+  const { port } = backend.server.address() as AddressInfo;
+  return {
+    backend,
+    knex,
+    catalog,
+    credentials,
+    url: `http://localhost:${port}/api/mesh-coverage`,
+    takeSnapshot: () => scheduler.triggerTask(FLEET_SNAPSHOT_TASK_ID),
+  };
+}
+
+/** Milliseconds per request, one request at a time, after a warm-up. */
+async function latency(url: string, requests: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < requests + 3; i += 1) {
+    const start = process.hrtime.bigint();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) {
+      throw new Error(`${url}: ${response.status}`);
+    }
+    if (i >= 3) times.push(seconds(start) * 1000);
+  }
+  return median(times);
+}
+
+/**
+ * Seeds a year of daily history before the snapshot just taken: copies of it, one a day back,
+ * so /fleet/history has 400 points to return.
+ */
+async function seedDailyHistory(knex: Knex, days: number) {
+  const [latest] = await knex('mesh_coverage_fleet_snapshots')
+    .orderBy('id', 'desc')
+    .limit(1);
+  const groups = await knex('mesh_coverage_fleet_groups').where(
+    'snapshot_id',
+    latest.id,
+  );
+  for (let day = 1; day < days; day += 1) {
+    const takenAt = new Date(
+      Date.parse(latest.taken_at) - day * 24 * 3600 * 1000,
+    ).toISOString();
+    const [inserted] = await knex('mesh_coverage_fleet_snapshots')
+      .insert({ ...latest, id: undefined, taken_at: takenAt, summary: null })
+      .returning('id');
+    const id = typeof inserted === 'object' ? inserted.id : inserted;
+    await knex.batchInsert(
+      'mesh_coverage_fleet_groups',
+      groups.map(group => ({ ...group, snapshot_id: id })),
+      500,
+    );
+  }
+}
+
+/**
+ * Serving the fleet from snapshots: `/fleet` at 100 000 components over `/fleet` at 1 000 (goal
+ * <= 1.5: flat), and `/fleet/history` of 400 daily points over `/fleet` (goal <= 1.5), the two
+ * catalogs up side by side and measured in alternating rounds.
+ */
+async function servingBench(
+  quick: boolean,
+  large: Awaited<ReturnType<typeof fleetPortal>>,
+): Promise<BenchResult[]> {
+  const small = await fleetPortal(1_000);
   try {
-    const catalog = access.catalog!;
-    const credentials = access.credentials!;
-    const total = async (): Promise<number> => {
-      try {
-        const page = await catalog.queryEntities(
-          { filter: { kind: 'Component' }, limit: 1 },
-          { credentials },
-        );
-        return page.totalItems;
-      } catch (error) {
-        // A kept-alive socket the server closed while the bench filled the database: ask again.
-        if ((error as { code?: string }).code === 'ECONNRESET') return total();
-        throw error;
-      }
-    };
-    while ((await total()) < 1) {
-      await sleep(500); // the catalog processes and stitches the template
+    await small.takeSnapshot();
+    await large.takeSnapshot();
+    const DAYS = 400;
+    await seedDailyHistory(large.knex, DAYS);
+    const from = new Date(Date.now() - (DAYS - 0.5) * 24 * 3600 * 1000);
+    const historyUrl = `${large.url}/fleet/history?from=${from.toISOString()}`;
+    const history = await (await fetch(historyUrl)).json();
+    if (history.points?.length !== DAYS) {
+      throw new Error(`history has ${history.points?.length} points`);
     }
-    let step = process.hrtime.bigint();
-    await cloneTemplate(knex, COUNT);
-    console.log(`fleet: cloned in ${seconds(step).toFixed(1)} s`);
-    step = process.hrtime.bigint();
-    if ((await total()) !== COUNT + 1) {
-      throw new Error(`the catalog holds ${await total()} components`);
+    const requests = quick ? 20 : 50;
+    const ratios = { flat: [] as number[], history: [] as number[] };
+    const times = { small: [] as number[], large: [] as number[], history: [] as number[] };
+    for (let round = 0; round < (quick ? 5 : 9); round += 1) {
+      const smallFleet = await latency(`${small.url}/fleet`, requests);
+      const largeFleet = await latency(`${large.url}/fleet`, requests);
+      const largeHistory = await latency(historyUrl, requests);
+      times.small.push(smallFleet);
+      times.large.push(largeFleet);
+      times.history.push(largeHistory);
+      ratios.flat.push(largeFleet / smallFleet);
+      ratios.history.push(largeHistory / largeFleet);
     }
-    console.log(`fleet: counted in ${seconds(step).toFixed(1)} s`);
+    const flat = median(ratios.flat);
+    const historyRatio = median(ratios.history);
+    const ms = (values: number[]) => `${median(values).toFixed(2)} ms`;
+    return [
+      {
+        name: '/fleet at 100 000 components / at 1 000',
+        value: flat,
+        unit: 'ratio',
+        goal: '<= 1.5',
+        pass: flat <= 1.5,
+        detail: `served from the latest snapshot: ${ms(times.large)} vs ${ms(
+          times.small,
+        )} per request, one at a time; median of ${ratios.flat.length} rounds`,
+      },
+      {
+        name: '/fleet/history of 400 daily points / /fleet',
+        value: historyRatio,
+        unit: 'ratio',
+        goal: '<= 1.5',
+        pass: historyRatio <= 1.5,
+        detail: `${ms(times.history)} vs ${ms(
+          times.large,
+        )} at 100 000 components; median of ${ratios.history.length} rounds`,
+      },
+    ];
+  } finally {
+    await small.backend.stop();
+  }
+}
+
+/**
+ * fleet: computing the fleet snapshot (summary, owners, distribution, requirement counts and each
+ * component's figures) and a what-if for 100 000 components, as a fraction of the time it takes
+ * to read those components from the catalog (the paged read the snapshot task does). Real catalog
+ * backend on SQLite. Goal: <= 0.1. Then serving it: see {@link servingBench}.
+ */
+export async function fleetBench(quick: boolean): Promise<BenchResult[]> {
+  const ingestStart = process.hrtime.bigint();
+  const portal = await fleetPortal(COUNT);
+  const { backend, catalog, credentials } = portal;
+  try {
     const ingest = seconds(ingestStart);
 
     const index = indexMatrix(builtinEdition('current').matrix);
@@ -227,6 +362,7 @@ export async function fleetBench(quick: boolean): Promise<BenchResult[]> {
     }
     const value = median(ratios);
     return [
+      ...(await servingBench(quick, portal)),
       {
         name: 'fleet snapshot + what-if / catalog read',
         value,

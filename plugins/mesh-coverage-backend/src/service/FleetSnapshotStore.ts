@@ -185,7 +185,10 @@ export class FleetSnapshotStore<TSummary = unknown> {
       const rows = await this.db(SNAPSHOTS)
         .select('taken_at', 'components', 'mean_coverage', 'gaps')
         .whereBetween('taken_at', [from, to])
-        .orderBy('id', 'asc');
+        .orderBy([
+          { column: 'taken_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]);
       return rows.map(row => ({
         takenAt: row.taken_at,
         components: row.components,
@@ -212,7 +215,10 @@ export class FleetSnapshotStore<TSummary = unknown> {
       })
       .whereBetween(`${SNAPSHOTS}.taken_at`, [from, to])
       .groupBy(`${SNAPSHOTS}.id`, `${SNAPSHOTS}.taken_at`)
-      .orderBy(`${SNAPSHOTS}.id`, 'asc');
+      .orderBy([
+        { column: `${SNAPSHOTS}.taken_at`, order: 'asc' },
+        { column: `${SNAPSHOTS}.id`, order: 'asc' },
+      ]);
     return rows.map(row => {
       // PostgreSQL sums integers as bigint, which its driver returns as strings.
       const coverageCount = Number(row.coverageCount ?? 0);
