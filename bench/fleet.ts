@@ -188,7 +188,9 @@ async function fleetPortal(count: number) {
   }
   const step = process.hrtime.bigint();
   await cloneTemplate(knex, count);
-  console.log(`fleet: ${count} components cloned in ${seconds(step).toFixed(1)} s`);
+  console.log(
+    `fleet: ${count} components cloned in ${seconds(step).toFixed(1)} s`,
+  );
   if ((await total()) !== count + 1) {
     throw new Error(`the catalog holds ${await total()} components`);
   }
@@ -269,7 +271,11 @@ async function servingBench(
     }
     const requests = quick ? 20 : 50;
     const ratios = { flat: [] as number[], history: [] as number[] };
-    const times = { small: [] as number[], large: [] as number[], history: [] as number[] };
+    const times = {
+      small: [] as number[],
+      large: [] as number[],
+      history: [] as number[],
+    };
     for (let round = 0; round < (quick ? 5 : 9); round += 1) {
       const smallFleet = await latency(`${small.url}/fleet`, requests);
       const largeFleet = await latency(`${large.url}/fleet`, requests);

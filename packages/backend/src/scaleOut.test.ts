@@ -176,7 +176,11 @@ describe.each(databases.eachSupportedId())(
           .map(read => read.at);
         expect(refreshes.length).toBeGreaterThanOrEqual(2);
         expect(refreshes.length).toBeLessThanOrEqual(periods + 1);
-        expect(smallestGap(refreshes)).toBeGreaterThan(
+        // After the first period the runs keep their period. The first may come late while the
+        // instances start (the fleet snapshot runs then too), and the scheduler then runs the
+        // next one at once to catch up (next start = max(due + period, now)): one run per period
+        // still, which the count shows.
+        expect(smallestGap(refreshes.slice(1))).toBeGreaterThan(
           REFRESH_SECONDS * 1000 * 0.5,
         );
       }

@@ -59,9 +59,8 @@ describe.each(databases.eachSupportedId())(
       try {
         const snapshots = async () =>
           Number(
-            (
-              await knex('mesh_coverage_fleet_snapshots').count({ n: '*' })
-            )[0].n,
+            (await knex('mesh_coverage_fleet_snapshots').count({ n: '*' }))[0]
+              .n,
           );
         for (let waited = 0; (await snapshots()) === 0 && waited < 60; ) {
           await sleep(1000);

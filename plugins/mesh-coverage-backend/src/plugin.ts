@@ -79,8 +79,7 @@ export const meshCoveragePlugin = createBackendPlugin({
           scope: 'global',
           frequency,
           timeout: { minutes: 15 },
-          fn: async () =>
-            snapshots.take(await auth.getOwnServiceCredentials()),
+          fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
         });
         const meshCoverage = createMeshCoverageService({
           matrixService,

@@ -691,9 +691,7 @@ describe.each(databases.eachSupportedId())(
           const team = await get('/fleet/history?owner=team-a');
           expect(team.body.owner).toBe(TEAM_A);
           expect(team.body.points.at(-1)).toMatchObject({ components: 3 });
-          const nobody = await get(
-            '/fleet/history?owner=group:default/team-z',
-          );
+          const nobody = await get('/fleet/history?owner=group:default/team-z');
           expect(nobody.body.points.at(-1)).toMatchObject({
             components: 0,
             coverage: null,
@@ -718,11 +716,14 @@ describe.each(databases.eachSupportedId())(
           ['from=2020-01-01&to=2026-11-01', 'longer than the 400 days'],
           ['mesh=linkerdd', "mesh: unknown mesh 'linkerdd'"],
           ['owner=', "owner: malformed entity ref ''"],
-        ])('answers 400 to %s, naming the parameter', async (query, message) => {
-          const res = await get(`/fleet/history?${query}`);
-          expect(res.status).toBe(400);
-          expect(res.body.error.message).toContain(message);
-        });
+        ])(
+          'answers 400 to %s, naming the parameter',
+          async (query, message) => {
+            const res = await get(`/fleet/history?${query}`);
+            expect(res.status).toBe(400);
+            expect(res.body.error.message).toContain(message);
+          },
+        );
       });
 
       describe('GET /coverage/history', () => {

@@ -95,7 +95,9 @@ const fleetHistoryQuery = z.object({
     .string({ error: 'mesh: give one mesh id, e.g. ?mesh=istio' })
     .optional(),
   owner: z
-    .string({ error: 'owner: give one owner, e.g. ?owner=group:default/team-a' })
+    .string({
+      error: 'owner: give one owner, e.g. ?owner=group:default/team-a',
+    })
     .optional(),
 });
 

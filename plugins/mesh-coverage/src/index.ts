@@ -12,5 +12,10 @@ export {
 export type { EntityMeshCoverageCardProps } from './components/EntityMeshCoverageCard';
 export { isMeshCoverageAvailable } from './conditions';
 export { meshCoverageApiRef, MeshCoverageClient } from './api';
-export type { MeshCoverageApi, FleetResponse } from './api';
+export type {
+  MeshCoverageApi,
+  CoverageHistoryResponse,
+  FleetHistoryResponse,
+  FleetResponse,
+} from './api';
 export { meshCoverageTranslationRef } from './translation';

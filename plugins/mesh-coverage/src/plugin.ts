@@ -59,18 +59,17 @@ export const MeshComparisonPage = meshCoveragePlugin.provide(
  */
 export const EntityMeshCoverageCard: (
   props: EntityMeshCoverageCardProps,
-) => JSX.Element =
-  meshCoveragePlugin.provide(
-    createComponentExtension({
-      name: 'EntityMeshCoverageCard',
-      component: {
-        lazy: () =>
-          import('./components/EntityMeshCoverageCard').then(
-            m => m.EntityMeshCoverageCard,
-          ),
-      },
-    }),
-  );
+) => JSX.Element = meshCoveragePlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshCoverageCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeshCoverageCard').then(
+          m => m.EntityMeshCoverageCard,
+        ),
+    },
+  }),
+);
 
 /**
  * "Mesh coverage" tab content for component pages.

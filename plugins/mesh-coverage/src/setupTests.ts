@@ -6,3 +6,13 @@ import { configure } from '@testing-library/react';
 // per findBy/waitFor.
 jest.setTimeout(30_000);
 configure({ asyncUtilTimeout: 10_000 });
+
+// recharts' ResponsiveContainer watches its size with a ResizeObserver, which jsdom lacks.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+if (!('ResizeObserver' in globalThis)) {
+  (globalThis as any).ResizeObserver = NoResizeObserver;
+}

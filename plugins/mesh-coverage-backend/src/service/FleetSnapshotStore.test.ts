@@ -164,9 +164,9 @@ describe.each(databases.eachSupportedId())(
           point => point.takenAt,
         ),
       ).toEqual(['2026-06-01T00:00:00.000Z']);
-      expect(
-        await knex('mesh_coverage_fleet_groups').select('owner'),
-      ).toEqual([{ owner: 'group:default/team-a' }]);
+      expect(await knex('mesh_coverage_fleet_groups').select('owner')).toEqual([
+        { owner: 'group:default/team-a' },
+      ]);
       expect(
         (
           await store.componentHistory(
@@ -188,14 +188,20 @@ describe.each(databases.eachSupportedId())(
       const { store } = await createStore();
       const A = 'group:default/team-a';
       const B = 'group:default/team-b';
-      await store.save(snapshot('2026-11-01T00:00:00.000Z', []), [], [
-        group('istio', A, [100, 50], 1),
-        group('linkerd', A, [40], 2),
-        group('istio', B, [20], 3),
-      ]);
-      await store.save(snapshot('2026-11-02T00:00:00.000Z', []), [], [
-        group('linkerd', A, [60, 80, 100], 1),
-      ]);
+      await store.save(
+        snapshot('2026-11-01T00:00:00.000Z', []),
+        [],
+        [
+          group('istio', A, [100, 50], 1),
+          group('linkerd', A, [40], 2),
+          group('istio', B, [20], 3),
+        ],
+      );
+      await store.save(
+        snapshot('2026-11-02T00:00:00.000Z', []),
+        [],
+        [group('linkerd', A, [60, 80, 100], 1)],
+      );
       const from = '2026-11-01T00:00:00.000Z';
       const to = '2026-11-02T00:00:00.000Z';
       expect(await store.history(from, to, { mesh: 'istio' })).toEqual([

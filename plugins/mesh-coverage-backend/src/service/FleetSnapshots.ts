@@ -108,7 +108,9 @@ export function createFleetSnapshots(
       );
       logger.info(
         `Fleet snapshot taken: ${components.length} components, ${changed} changed, ` +
-          `${pruned.snapshots} old snapshots pruned, in ${Date.now() - started} ms`,
+          `${pruned.snapshots} old snapshots pruned, in ${
+            Date.now() - started
+          } ms`,
       );
     },
 

@@ -125,7 +125,8 @@ export function createMeshCoverageService(
     const mesh = parseMeshId(value, index, name);
     if (!value.trim() || !mesh.mesh || mesh.errors.length) {
       throw new InputError(
-        mesh.errors.join('; ') || `${name}: give one mesh id, e.g. ?${name}=istio`,
+        mesh.errors.join('; ') ||
+          `${name}: give one mesh id, e.g. ?${name}=istio`,
       );
     }
     return mesh.mesh;
@@ -215,9 +216,8 @@ export function createMeshCoverageService(
       const latest =
         live || includeEntityRefs ? undefined : await snapshots.latest();
       const { summary } = latest ?? {
-        summary: (
-          await snapshots.compute(credentials, { includeEntityRefs })
-        ).summary,
+        summary: (await snapshots.compute(credentials, { includeEntityRefs }))
+          .summary,
       };
       const source = latest ? { snapshotAt: latest.takenAt } : { live: true };
       const figures = {
@@ -228,11 +228,11 @@ export function createMeshCoverageService(
       if (whatIf === undefined) {
         return { ...summary.today, ...figures };
       }
-      const { whatIf: whatIfSummary, change, adoption } = fleetWhatIf(
-        index,
-        summary,
-        whatIf,
-      );
+      const {
+        whatIf: whatIfSummary,
+        change,
+        adoption,
+      } = fleetWhatIf(index, summary, whatIf);
       return {
         ...whatIfSummary,
         ...figures,

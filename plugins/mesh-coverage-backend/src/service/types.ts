@@ -24,7 +24,6 @@ export interface SerializedMatrix {
   representations: Record<MatrixEncoding, MatrixRepresentation>;
 }
 
-
 export interface MeshCoverageService {
   /** The matrix in service, or a built-in edition as it ships. */
   getSerializedMatrix(edition?: MatrixEdition): Promise<SerializedMatrix>;
@@ -40,7 +39,11 @@ export interface MeshCoverageService {
    * before the first snapshot). Throws `InputError` for an unknown what-if mesh.
    */
   getFleet(
-    options: { whatIfMesh?: string; includeEntityRefs?: boolean; live?: boolean },
+    options: {
+      whatIfMesh?: string;
+      includeEntityRefs?: boolean;
+      live?: boolean;
+    },
     credentials: BackstageCredentials,
   ): Promise<FleetResponse>;
   /** Throws `InputError` naming a bad date, mesh or owner, or a range longer than retention. */

@@ -9,6 +9,7 @@ import {
 } from './fleetSnapshot';
 import { FleetResponsibility } from './summarizeFleet';
 
+const index = indexMatrix(SEED_MATRIX);
 /**
  * The fleet's rows the long way, as a test oracle: every component evaluated on its own (or on
  * `mesh`), its report's lists counted.
@@ -57,7 +58,6 @@ function evaluatedRows(
   };
 }
 
-const index = indexMatrix(SEED_MATRIX);
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
 

@@ -134,6 +134,12 @@ const NO_OWNER = '';
 /** Who carries a requirement today (null: its mesh is invalid), and whether the app implements it. */
 const STATUSES: (CoverageStatus | null)[] = ['mesh', 'app', 'gap', null];
 const SLOTS = STATUSES.length * 2;
+/** The fleet row's count for each status. */
+const STATUS_KEYS = {
+  mesh: 'covered',
+  app: 'implementedByApp',
+  gap: 'gaps',
+} as const;
 const statusSlot = (status: CoverageStatus | null, implemented: boolean) =>
   STATUSES.indexOf(status) * 2 + (implemented ? 1 : 0);
 
@@ -344,12 +350,6 @@ function responsibilityRows(
       index.position(a.responsibilityId)! - index.position(b.responsibilityId)!,
   );
 }
-
-const STATUS_KEYS = {
-  mesh: 'covered',
-  app: 'implementedByApp',
-  gap: 'gaps',
-} as const;
 
 /**
  * Today's summary of a fleet, or with `whatIfMesh` the fleet as if every component ran it (see

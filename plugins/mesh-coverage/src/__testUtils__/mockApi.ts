@@ -14,6 +14,17 @@ export function mockMeshCoverageApi(
     evaluate: jest.fn(),
     getCoverage: jest.fn(),
     getFleet: jest.fn(),
+    getFleetHistory: jest.fn(async () => ({
+      from: '2026-04-14T12:00:00.000Z',
+      to: '2026-05-14T12:00:00.000Z',
+      points: [],
+    })),
+    getCoverageHistory: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      from: '2026-04-14T12:00:00.000Z',
+      to: '2026-05-14T12:00:00.000Z',
+      points: [],
+    })),
     ...methods,
   } as jest.Mocked<MeshCoverageApi>;
 }

@@ -83,6 +83,62 @@ describe('MeshCoverageClient', () => {
     );
   });
 
+  it('asks for the fleet from the snapshot, computed now, and over time', async () => {
+    const history = { from: 'a', to: 'b', points: [] };
+    const { api, fetch } = client([
+      jsonResponse(200, { components: 1, snapshotAt: '2026-05-14' }),
+      jsonResponse(200, { components: 1, live: true }),
+      jsonResponse(200, history),
+      jsonResponse(200, history),
+      jsonResponse(200, { entityRef: 'component:default/x', points: [] }),
+      jsonResponse(200, { entityRef: 'component:default/x', points: [] }),
+    ]);
+    expect(await api.getFleet()).toEqual({
+      components: 1,
+      snapshotAt: '2026-05-14',
+    });
+    expect(fetch.mock.calls[0][0]).toBe(`${BASE}/fleet`);
+    await api.getFleet({ whatIfMesh: 'linkerd', live: true });
+    expect(fetch.mock.calls[1][0]).toBe(`${BASE}/fleet?mesh=linkerd&live=true`);
+    expect(await api.getFleetHistory()).toEqual(history);
+    expect(fetch.mock.calls[2][0]).toBe(`${BASE}/fleet/history`);
+    await api.getFleetHistory({
+      from: '2026-04-01T00:00:00.000Z',
+      to: '2026-05-01T00:00:00.000Z',
+      mesh: 'istio',
+      owner: 'group:default/team-a',
+    });
+    expect(fetch.mock.calls[3][0]).toBe(
+      `${BASE}/fleet/history?from=2026-04-01T00%3A00%3A00.000Z&to=2026-05-01T00%3A00%3A00.000Z&mesh=istio&owner=group%3Adefault%2Fteam-a`,
+    );
+    await api.getCoverageHistory('component:default/x');
+    expect(fetch.mock.calls[4][0]).toBe(
+      `${BASE}/coverage/history?entityRef=component%3Adefault%2Fx`,
+    );
+    await api.getCoverageHistory('component:default/x', {
+      from: '2026-04-01',
+    });
+    expect(fetch.mock.calls[5][0]).toBe(
+      `${BASE}/coverage/history?entityRef=component%3Adefault%2Fx&from=2026-04-01`,
+    );
+  });
+
+  it('throws a ResponseError for a rejected history range', async () => {
+    const { api } = client([
+      jsonResponse(
+        400,
+        {
+          error: { name: 'InputError', message: 'from: not a date' },
+          response: { statusCode: 400 },
+        },
+        { 'Content-Type': 'application/json' },
+      ),
+    ]);
+    const error = await api.getFleetHistory({ from: 'x' }).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.cause.message).toBe('from: not a date');
+  });
+
   it('throws a ResponseError carrying the backend message', async () => {
     const { api } = client([
       jsonResponse(

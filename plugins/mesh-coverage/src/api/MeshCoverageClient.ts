@@ -1,8 +1,10 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CoverageHistoryResponse,
   CoverageReport,
   EvaluateRequest,
+  FleetHistoryResponse,
   FleetResponse,
   MatrixEdition,
   ServedMeshMatrix,
@@ -89,20 +91,57 @@ export class MeshCoverageClient implements MeshCoverageApi {
   }
 
   async getFleet(
-    options: { whatIfMesh?: string; includeEntityRefs?: boolean } = {},
+    options: {
+      whatIfMesh?: string;
+      includeEntityRefs?: boolean;
+      live?: boolean;
+    } = {},
   ): Promise<FleetResponse> {
+    return (await this.get('/fleet', {
+      mesh: options.whatIfMesh,
+      entityRefs: options.includeEntityRefs ? 'true' : undefined,
+      live: options.live ? 'true' : undefined,
+    })) as FleetResponse;
+  }
+
+  async getFleetHistory(
+    options: { from?: string; to?: string; mesh?: string; owner?: string } = {},
+  ): Promise<FleetHistoryResponse> {
+    return (await this.get('/fleet/history', {
+      from: options.from,
+      to: options.to,
+      mesh: options.mesh,
+      owner: options.owner,
+    })) as FleetHistoryResponse;
+  }
+
+  async getCoverageHistory(
+    entityRef: string,
+    options: { from?: string; to?: string } = {},
+  ): Promise<CoverageHistoryResponse> {
+    return (await this.get('/coverage/history', {
+      entityRef,
+      from: options.from,
+      to: options.to,
+    })) as CoverageHistoryResponse;
+  }
+
+  /** GET with the parameters that are set (an empty string is left out too). */
+  private async get(
+    path: string,
+    params: Record<string, string | undefined>,
+  ): Promise<unknown> {
     const query = new URLSearchParams();
-    if (options.whatIfMesh) {
-      query.set('mesh', options.whatIfMesh);
-    }
-    if (options.includeEntityRefs) {
-      query.set('entityRefs', 'true');
+    for (const [key, value] of Object.entries(params)) {
+      if (value) {
+        query.set(key, value);
+      }
     }
     const suffix = query.size ? `?${query}` : '';
     const response = await this.fetchApi.fetch(
-      await this.url(`/fleet${suffix}`),
+      await this.url(`${path}${suffix}`),
     );
-    return (await this.json(response)) as FleetResponse;
+    return this.json(response);
   }
 
   private async url(path: string): Promise<string> {

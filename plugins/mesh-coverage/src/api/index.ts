@@ -1,5 +1,10 @@
 export { meshCoverageApiRef } from './MeshCoverageApi';
-export type { MeshCoverageApi, FleetResponse } from './MeshCoverageApi';
+export type {
+  MeshCoverageApi,
+  CoverageHistoryResponse,
+  FleetHistoryResponse,
+  FleetResponse,
+} from './MeshCoverageApi';
 export { MeshCoverageClient } from './MeshCoverageClient';
 export {
   meshCoverageChecksApiRef,

@@ -44,7 +44,9 @@ export interface EntityMeshCoverageCardProps {
 }
 
 /** Overview card: the mesh, coverage as a number and a bar, the gaps and any annotation errors. */
-export function EntityMeshCoverageCard(props: EntityMeshCoverageCardProps = {}) {
+export function EntityMeshCoverageCard(
+  props: EntityMeshCoverageCardProps = {},
+) {
   const { showScorecard = true } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);

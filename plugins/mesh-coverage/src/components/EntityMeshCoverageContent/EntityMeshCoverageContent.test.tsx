@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  CoverageHistoryPoint,
+  evaluateCoverage,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
@@ -82,5 +85,108 @@ describe('EntityMeshCoverageContent', () => {
     expect(row('mtls').querySelectorAll('[data-status="mesh"]')).toHaveLength(
       2,
     );
+  });
+});
+
+describe('EntityMeshCoverageContent history', () => {
+  async function renderWithHistory(points: CoverageHistoryPoint[]) {
+    const api = mockMeshCoverageApi({
+      getCoverage: jest.fn(async () => ({
+        ...evaluateCoverage(builtinIndex, {
+          mesh: 'linkerd',
+          requires: ['mtls', 'jwt-auth', 'circuit-breaker'],
+          implements: ['jwt-auth'],
+        }),
+        entityRef: 'component:default/orders-service',
+      })),
+      getCoverageHistory: jest.fn(async (entityRef: string) => ({
+        entityRef,
+        from: '2026-04-14T12:00:00.000Z',
+        to: '2026-05-14T12:00:00.000Z',
+        points,
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [meshCoverageApiRef, api],
+          [meshCoverageChecksApiRef, mockChecksApi()],
+        ]}
+      >
+        <EntityProvider entity={entity}>
+          <EntityMeshCoverageContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    return api;
+  }
+
+  it('lists the changes, newest first, marking what changed', async () => {
+    const api = await renderWithHistory([
+      // In force at the start of the range: changed before it.
+      {
+        at: '2026-03-02T12:00:00.000Z',
+        mesh: 'istio',
+        owner: 'group:default/team',
+        coverage: 100,
+        gaps: 0,
+      },
+      {
+        at: '2026-04-20T12:00:00.000Z',
+        mesh: 'linkerd',
+        owner: 'group:default/team',
+        coverage: 67,
+        gaps: 1,
+      },
+      {
+        at: '2026-05-10T12:00:00.000Z',
+        mesh: 'linkerd',
+        owner: 'group:default/team',
+        coverage: 67,
+        gaps: 1,
+      },
+    ]);
+    const table = await screen.findByRole('table', {
+      name: 'Coverage over time',
+    });
+    expect(api.getCoverageHistory).toHaveBeenCalledWith(
+      'component:default/orders-service',
+    );
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.textContent)).toEqual([
+      expect.stringMatching(/^May 10, 2026.*Linkerd67 %1$/),
+      expect.stringMatching(
+        /^Apr 20, 2026.*Linkerd \(changed\)67 % \(changed\)1 \(changed\)$/,
+      ),
+      expect.stringMatching(/^Mar 2, 2026.*Istio100 %0$/),
+    ]);
+    expect(screen.queryByText(/No change yet/)).not.toBeInTheDocument();
+  });
+
+  it('says there is no change yet with a single point', async () => {
+    await renderWithHistory([
+      { at: '2026-04-01T12:00:00.000Z', coverage: null, gaps: 0 },
+    ]);
+    expect(
+      await screen.findByText(
+        /^No change yet: the same figures since Apr 1, 2026.*\.$/,
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Coverage over time' });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(
+      /No valid meshNo requirements declared0$/,
+    );
+  });
+
+  it('says when there is no history yet', async () => {
+    await renderWithHistory([]);
+    expect(
+      await screen.findByText(
+        'No history yet: coverage is recorded with each scheduled fleet snapshot.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Coverage over time' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
@@ -11,12 +12,8 @@ import {
   parseMeshDeclaration,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
-  FormControl,
   Grid,
-  InputLabel,
   makeStyles,
-  MenuItem,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -31,16 +28,21 @@ import { EditionNote } from '../EditionSwitch';
 import { meshCoverageTranslationRef } from '../../translation';
 import { EntityMeshCoverageCard } from '../EntityMeshCoverageCard';
 import { HeaderRow } from '../HeaderRow';
+import { LabelledSelect } from '../LabelledSelect';
 import { MatrixText } from '../MatrixText';
 import { SupportLabel } from '../SupportLabel';
+import { CoverageHistory } from './CoverageHistory';
 
 const useStyles = makeStyles(theme => ({
-  select: { minWidth: 240, marginBottom: theme.spacing(2) },
+  select: { marginBottom: theme.spacing(2) },
   changed: { fontWeight: 600, whiteSpace: 'nowrap' },
   status: { whiteSpace: 'nowrap' },
 }));
 
-/** Tab content: every required responsibility with its status, cell, alternative and a what-if. */
+/**
+ * Tab content: every required responsibility with its status, cell, alternative and a what-if,
+ * and the component's coverage over the fleet snapshots.
+ */
 export function EntityMeshCoverageContent() {
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
@@ -93,30 +95,22 @@ export function EntityMeshCoverageContent() {
             <Typography>{t('content.noRequirements')}</Typography>
           ) : (
             <>
-              <FormControl
-                variant="outlined"
-                size="small"
+              <LabelledSelect
+                id="mesh-coverage-entity-what-if"
                 className={classes.select}
-              >
-                <InputLabel id="mesh-coverage-entity-what-if">
-                  {t('content.whatIf')}
-                </InputLabel>
-                <Select
-                  labelId="mesh-coverage-entity-what-if"
-                  label={t('content.whatIf')}
-                  value={whatIf}
-                  onChange={event => setWhatIf(String(event.target.value))}
-                >
-                  <MenuItem value="">{t('content.whatIfNone')}</MenuItem>
-                  {index?.meshIds
+                label={t('content.whatIf')}
+                emptyLabel={t('content.whatIfNone')}
+                value={whatIf}
+                options={
+                  index?.meshIds
                     .filter(id => id !== report.mesh)
-                    .map(id => (
-                      <MenuItem key={id} value={id}>
-                        {index.tool(id)?.name ?? id}
-                      </MenuItem>
-                    ))}
-                </Select>
-              </FormControl>
+                    .map(id => ({
+                      value: id,
+                      label: index.tool(id)?.name ?? id,
+                    })) ?? []
+                }
+                onChange={setWhatIf}
+              />
               {whatIfReport && (
                 <WarningPanel
                   severity="info"
@@ -191,6 +185,9 @@ export function EntityMeshCoverageContent() {
           )}
           <EditionNote meta={matrix?.meta} />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <CoverageHistory entityRef={stringifyEntityRef(entity)} />
       </Grid>
     </Grid>
   );

@@ -2,42 +2,57 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { FleetResponsibility } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   Button,
   Collapse,
-  FormControl,
-  InputLabel,
   makeStyles,
-  MenuItem,
-  Select,
   Table,
   TableBody,
   TableCell,
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { meshCoverageApiRef } from '../../api';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
+import { formatDateTime } from '../../lib/fleetTrend';
 import { meshCoverageTranslationRef } from '../../translation';
 import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
+import { AdoptionCases, useAdoptionSentence } from './AdoptionCase';
+import { FleetTrend } from './FleetTrend';
+import { LabelledSelect } from '../LabelledSelect';
+import { TeamTable } from './TeamTable';
 
 const WHAT_IF_PARAM = 'whatIf';
 
 const useStyles = makeStyles(theme => ({
   controls: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: theme.spacing(3),
-    alignItems: 'center',
+    alignItems: 'flex-end',
     margin: theme.spacing(2, 0),
   },
-  select: { minWidth: 220 },
+  source: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    alignItems: 'center',
+  },
   section: { marginTop: theme.spacing(3) },
+  adoption: {
+    marginTop: theme.spacing(2),
+    padding: theme.spacing(1.5, 2),
+    borderLeft: `4px solid ${theme.palette.info.main}`,
+    background: theme.palette.background.default,
+  },
   refs: {
     display: 'grid',
     gridTemplateColumns: 'repeat(3, 1fr)',
@@ -48,10 +63,28 @@ const useStyles = makeStyles(theme => ({
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
-function ComponentsBehind(props: { row: FleetResponsibility }) {
+const ownerName = (ref: string) => {
+  try {
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
+  } catch {
+    return ref;
+  }
+};
+
+function ComponentsBehind(props: {
+  row?: FleetResponsibility;
+  loading: boolean;
+  error?: Error;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
-  const refs = props.row.entityRefs;
+  if (props.error) {
+    return <ResponseErrorPanel error={props.error} />;
+  }
+  if (props.loading) {
+    return <Progress aria-label={t('fleet.loadingComponents')} />;
+  }
+  const refs = props.row?.entityRefs;
   if (!refs) {
     return null;
   }
@@ -73,16 +106,22 @@ function ComponentsBehind(props: { row: FleetResponsibility }) {
   );
 }
 
-/** Coverage across the catalog, per mesh and per responsibility, with a what-if. */
+/**
+ * Coverage across the catalog from the latest scheduled snapshot: per mesh, per responsibility
+ * and per team, the trend over the snapshots, and a what-if with its adoption case.
+ */
 export function FleetTab() {
   const classes = useStyles();
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   const api = useApi(meshCoverageApiRef);
   const { matrix, index } = useMatrix();
   const { appLanguage: language } = useAppMatrixLanguage();
+  const adoptionSentence = useAdoptionSentence();
   const [params, setParams] = useSearchParams();
   const whatIf = params.get(WHAT_IF_PARAM) ?? '';
   const [open, setOpen] = useState<string>();
+  // Once recomputed, the figures stay live (a what-if switched to afterwards too).
+  const [recomputed, setRecomputed] = useState(0);
   const {
     loading,
     error,
@@ -91,10 +130,35 @@ export function FleetTab() {
     () =>
       api.getFleet({
         whatIfMesh: whatIf || undefined,
-        includeEntityRefs: true,
+        live: recomputed > 0 || undefined,
       }),
-    [api, whatIf],
+    [api, whatIf, recomputed],
   );
+  // The component refs cost a live catalog read: asked for (per what-if) on the first expand.
+  const [refsFor, setRefsFor] = useState<string>();
+  useEffect(() => {
+    if (open !== undefined && refsFor !== whatIf) {
+      setRefsFor(whatIf);
+    }
+  }, [open, refsFor, whatIf]);
+  const refs = useAsync(
+    async () =>
+      refsFor === undefined
+        ? undefined
+        : api.getFleet({
+            includeEntityRefs: true,
+            whatIfMesh: refsFor || undefined,
+          }),
+    [api, refsFor],
+  );
+  const refsCurrent = refsFor === whatIf;
+  // The adoption cases are read from the snapshot: remember the latest one seen.
+  const [snapshotAt, setSnapshotAt] = useState<string>();
+  useEffect(() => {
+    if (fleet?.snapshotAt) {
+      setSnapshotAt(fleet.snapshotAt);
+    }
+  }, [fleet?.snapshotAt]);
 
   const setWhatIf = (mesh: string) => {
     const next = new URLSearchParams(params);
@@ -109,37 +173,68 @@ export function FleetTab() {
   const responsibility = (id: string) =>
     matrix?.responsibilities.find(r => r.id === id);
   const change = new Map(fleet?.change?.map(c => [c.responsibilityId, c]));
+  const refRows = new Map(
+    refs.value?.responsibilities.map(r => [r.responsibilityId, r]),
+  );
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined
+      ? t('fleet.teams.noValue')
+      : `${value} %`;
+  const meshOptions =
+    index?.meshIds.map(id => ({ value: id, label: toolName(id) })) ?? [];
 
   return (
     <>
       <div className={classes.controls}>
-        <FormControl variant="outlined" size="small" className={classes.select}>
-          <InputLabel id="mesh-coverage-what-if">
-            {t('fleet.whatIf')}
-          </InputLabel>
-          <Select
-            labelId="mesh-coverage-what-if"
-            label={t('fleet.whatIf')}
-            value={whatIf}
-            onChange={event => setWhatIf(String(event.target.value))}
-          >
-            <MenuItem value="">{t('fleet.today')}</MenuItem>
-            {index?.meshIds.map(id => (
-              <MenuItem key={id} value={id}>
-                {toolName(id)}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-        {fleet && fleet.meanCoverage !== null && (
+        <LabelledSelect
+          id="mesh-coverage-what-if"
+          label={t('fleet.whatIf')}
+          emptyLabel={t('fleet.today')}
+          value={whatIf}
+          options={meshOptions}
+          onChange={setWhatIf}
+        />
+        {fleet && !fleet.whatIfMesh && fleet.meanCoverage !== null && (
           <Typography>
             {t('fleet.meanCoverage', { value: `${fleet.meanCoverage} %` })}
-            {fleet.today?.meanCoverage !== undefined &&
-              fleet.today.meanCoverage !== null &&
-              ` (${t('fleet.today')}: ${fleet.today.meanCoverage} %)`}
+          </Typography>
+        )}
+        {fleet && !fleet.whatIfMesh && fleet.requirementCoverage !== null && (
+          <Typography>
+            {t('fleet.requirementCoverage', {
+              value: percent(fleet.requirementCoverage),
+            })}
+          </Typography>
+        )}
+        {fleet?.whatIfMesh && fleet.today && (
+          <Typography>
+            {t('fleet.requirementCoverageWhatIf', {
+              today: percent(fleet.today.requirementCoverage),
+              whatIf: percent(fleet.requirementCoverage),
+              mesh: toolName(fleet.whatIfMesh),
+            })}
           </Typography>
         )}
       </div>
+      {fleet && (
+        <div className={classes.source}>
+          <Typography variant="body2" color="textSecondary">
+            {fleet.snapshotAt
+              ? t('fleet.asOf', {
+                  time: formatDateTime(fleet.snapshotAt, language),
+                })
+              : t('fleet.computedNow')}
+          </Typography>
+          <Button
+            size="small"
+            variant="outlined"
+            disabled={loading}
+            onClick={() => setRecomputed(n => n + 1)}
+          >
+            {t('fleet.recompute')}
+          </Button>
+        </div>
+      )}
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {fleet && (
@@ -154,6 +249,25 @@ export function FleetTab() {
               {t('fleet.invalidMesh', { count: fleet.invalidMesh })}
             </Typography>
           )}
+          {fleet.adoption && (
+            <Typography className={classes.adoption}>
+              {adoptionSentence(fleet.adoption, toolName(fleet.adoption.mesh))}
+            </Typography>
+          )}
+          <section className={classes.section}>
+            <Typography variant="h6" component="h2">
+              {t('fleet.trend.title')}
+            </Typography>
+            <FleetTrend
+              meshes={meshOptions}
+              owners={fleet.byOwner
+                .filter(owner => owner.owner !== '')
+                .map(owner => ({
+                  value: owner.owner,
+                  label: ownerName(owner.owner),
+                }))}
+            />
+          </section>
           <section className={classes.section}>
             <Typography variant="h6" component="h2">
               {t('fleet.perMesh')}
@@ -172,6 +286,31 @@ export function FleetTab() {
               </TableBody>
             </Table>
           </section>
+          {!whatIf && index && (
+            <section className={classes.section}>
+              <Typography variant="h6" component="h2">
+                {t('fleet.adoption.title')}
+              </Typography>
+              <AdoptionCases
+                meshIds={index.meshIds}
+                snapshotAt={snapshotAt}
+                toolName={toolName}
+                onSelect={setWhatIf}
+              />
+            </section>
+          )}
+          {fleet.byOwner.length > 0 && (
+            <section className={classes.section}>
+              <Typography variant="h6" component="h2">
+                {t('fleet.teams.title')}
+              </Typography>
+              <TeamTable
+                owners={fleet.byOwner}
+                adoption={fleet.adoption}
+                toolName={toolName}
+              />
+            </section>
+          )}
           <section className={classes.section}>
             {fleet.responsibilities.length === 0 ? (
               <Typography>{t('fleet.noData')}</Typography>
@@ -239,7 +378,15 @@ export function FleetTab() {
                             }}
                           >
                             <Collapse in={expanded} unmountOnExit>
-                              <ComponentsBehind row={row} />
+                              <ComponentsBehind
+                                row={
+                                  refsCurrent
+                                    ? refRows.get(row.responsibilityId)
+                                    : undefined
+                                }
+                                loading={refs.loading || !refsCurrent}
+                                error={refsCurrent ? refs.error : undefined}
+                              />
                             </Collapse>
                           </TableCell>
                         </TableRow>

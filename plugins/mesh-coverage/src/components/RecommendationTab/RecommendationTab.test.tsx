@@ -19,6 +19,10 @@ async function render(route = '/') {
       withErrors: 0,
       undeclared: 0,
       meanCoverage: 50,
+      requirementCoverage: 0,
+      snapshotAt: '2026-05-14T12:00:00.000Z',
+      byOwner: [],
+      distribution: [],
       responsibilities: [
         {
           responsibilityId: 'egress-controller',
