@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { launchBrowser, screenshot, signedInPage } from './browser.mjs';
-import { api, FRONTEND, HOSTILE_NOTE, startPortal } from './portal.mjs';
+import { api, FRONTEND, HOSTILE_NOTE, startPortal, waitFor } from './portal.mjs';
 
 /** Rows a filter leaves out stay in the document, hidden (as do groups with none shown). */
 const rowHeaders = page =>
@@ -251,5 +251,60 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     assert.equal(images, 0);
     assert.deepEqual(page.dialogs, []);
     await screenshot(page, 'hostile-note');
+  });
+  it('shows the fleet over time: the trend, the teams and the case for each mesh', async () => {
+    // The example takes a snapshot a minute; the first, at start-up, may precede ingestion.
+    await waitFor(
+      'two fleet snapshots holding the example catalog',
+      async () => (await api('/api/mesh-coverage/fleet/history')).points.filter(p => p.components > 0).length >= 2,
+      240_000,
+    );
+    const fleet = await api('/api/mesh-coverage/fleet');
+    assert.ok(fleet.snapshotAt, 'served from the latest snapshot');
+    await page.goto(`${FRONTEND}/mesh-comparison/fleet?lang=en`);
+    await page.getByText(/^As of .*\(latest scheduled snapshot\)/).waitFor();
+
+    const chart = page.getByRole('img', { name: /^Mean coverage and gaps from/ });
+    await chart.waitFor();
+    assert.ok(Number(await chart.getAttribute('data-points')) >= 2);
+    assert.equal(await chart.locator('path.recharts-line-curve').count(), 2, 'a coverage line and a gaps line');
+
+    // The team table: one row per owner, with the API's figures.
+    const teams = page.getByRole('table', { name: 'Teams' });
+    const rows = await teams
+      .locator('tr[data-owner]')
+      .evaluateAll(trs => trs.map(tr => [tr.dataset.owner, [...tr.querySelectorAll('td')].map(td => td.textContent)]));
+    assert.deepEqual(
+      rows.map(([owner]) => owner),
+      fleet.byOwner.map(row => row.owner),
+    );
+    assert.ok(rows.some(([owner]) => owner === 'group:default/commerce-team'));
+    for (const [owner, cells] of rows) {
+      const expected = fleet.byOwner.find(row => row.owner === owner);
+      assert.ok(cells.includes(String(expected.components)), `${owner}: ${expected.components} components`);
+      assert.ok(cells.includes(String(expected.gaps)), `${owner}: ${expected.gaps} gaps`);
+    }
+    const link = teams.locator('tr[data-owner="group:default/commerce-team"] a[href*="filters"]');
+    assert.match(decodeURIComponent(await link.getAttribute('href')), /filters\[owners\]=group:default\/commerce-team/);
+
+    // The case for Linkerd, in words, with the API's numbers.
+    const { adoption } = await api('/api/mesh-coverage/fleet?mesh=linkerd');
+    const sentence = await page.locator('li[data-mesh="linkerd"]').textContent();
+    assert.match(
+      sentence,
+      new RegExp(
+        `^Moving to Linkerd takes ${adoption.implementationsRemoved} implementations? off ${adoption.teams} teams?, ` +
+          `closes ${adoption.gapsClosed} gaps?, opens ${adoption.gapsOpened} gaps?\\.`,
+      ),
+    );
+    await screenshot(page, 'fleet');
+
+    // In Japanese the what-if label fits its field.
+    await page.goto(`${FRONTEND}/mesh-comparison/fleet?lang=ja`);
+    const label = page.locator('#mesh-coverage-what-if-label');
+    await label.waitFor();
+    const fits = await label.evaluate(element => element.scrollWidth <= element.clientWidth);
+    assert.ok(fits, `the label "${await label.textContent()}" is not cut off`);
+    await screenshot(page, 'fleet-ja');
   });
 });

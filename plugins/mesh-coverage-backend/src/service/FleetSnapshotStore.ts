@@ -12,6 +12,11 @@ const MIGRATIONS = resolvePackagePath(
 const SNAPSHOTS = 'mesh_coverage_fleet_snapshots';
 const GROUPS = 'mesh_coverage_fleet_groups';
 const CHANGES = 'mesh_coverage_component_changes';
+/** Snapshots by the time they were taken (rows may be written out of order, e.g. imported). */
+const NEWEST_FIRST = [
+  { column: 'taken_at', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 500;
 
@@ -162,13 +167,13 @@ export class FleetSnapshotStore<TSummary = unknown> {
   async latestId(): Promise<{ id: number; takenAt: string } | undefined> {
     const row = await this.db(SNAPSHOTS)
       .select('id', 'taken_at')
-      .orderBy('id', 'desc')
+      .orderBy(NEWEST_FIRST)
       .first();
     return row ? { id: row.id, takenAt: row.taken_at } : undefined;
   }
 
   async latest(): Promise<StoredFleetSnapshot<TSummary> | undefined> {
-    const row = await this.db(SNAPSHOTS).orderBy('id', 'desc').first();
+    const row = await this.db(SNAPSHOTS).orderBy(NEWEST_FIRST).first();
     return row ? this.snapshotOf(row) : undefined;
   }
 
