@@ -4,17 +4,29 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { launchBrowser, screenshot, signedInPage } from './browser.mjs';
-import { api, FRONTEND, HOSTILE_NOTE, startPortal, waitFor } from './portal.mjs';
+import {
+  api,
+  FRONTEND,
+  HOSTILE_NOTE,
+  startPortal,
+  waitFor,
+} from './portal.mjs';
 
 /** Rows a filter leaves out stay in the document, hidden (as do groups with none shown). */
 const rowHeaders = page =>
-  page.locator('tbody th[scope="row"]').evaluateAll(ths => ths.filter(th => !th.closest('[hidden]')).map(th => th.textContent));
+  page
+    .locator('tbody th[scope="row"]')
+    .evaluateAll(ths =>
+      ths.filter(th => !th.closest('[hidden]')).map(th => th.textContent),
+    );
 /** Column names: the tool's name, without the licence, governance, version and status beneath it. */
 const columnNames = page =>
   page
     .locator('thead th[scope="col"]')
     .evaluateAll(ths =>
-      ths.filter(th => !th.closest('[hidden]')).map(th => (th.querySelector('[data-tool-name]') ?? th).textContent),
+      ths
+        .filter(th => !th.closest('[hidden]'))
+        .map(th => (th.querySelector('[data-tool-name]') ?? th).textContent),
     );
 
 describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
@@ -48,10 +60,22 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(`${FRONTEND}/mesh-comparison?lang=en`);
     await page.getByRole('heading', { name: 'Protocols' }).waitFor();
     const rows = await rowHeaders(page);
-    assert.equal(rows.length, 36, 'mTLS is listed under 04 and 05, as in the source');
+    assert.equal(
+      rows.length,
+      36,
+      'mTLS is listed under 04 and 05, as in the source',
+    );
     assert.equal(new Set(rows).size, 35);
     const columns = new Set(await columnNames(page));
-    for (const tool of ['Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice', 'Cilium', 'Kiali', 'X-Ray']) {
+    for (const tool of [
+      'Istio',
+      'Linkerd',
+      'Consul',
+      'AWS VPC Lattice',
+      'Cilium',
+      'Kiali',
+      'X-Ray',
+    ]) {
       assert.ok(columns.has(tool), `column ${tool}`);
     }
     assert.ok([...columns].some(c => c.startsWith('Kubernetes')));
@@ -68,24 +92,38 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   });
 
   it('switches between the source document and the current edition, and shows each change with its source', async () => {
-    const linkerdCircuitBreaker = 'tr[data-responsibility="circuit-breaker"] td[data-tool="linkerd"]';
+    const linkerdCircuitBreaker =
+      'tr[data-responsibility="circuit-breaker"] td[data-tool="linkerd"]';
     // The portal serves the current edition with an overlay of its own: that is what it shows first.
-    assert.equal(await page.getByRole('button', { name: 'Your portal’s matrix' }).getAttribute('aria-pressed'), 'true');
-    await page.getByText(/^The current edition with your portal’s own claims from /).waitFor();
+    assert.equal(
+      await page
+        .getByRole('button', { name: 'Your portal’s matrix' })
+        .getAttribute('aria-pressed'),
+      'true',
+    );
+    await page
+      .getByText(/^The current edition with your portal’s own claims from /)
+      .waitFor();
     await page.getByRole('button', { name: 'Source document' }).click();
     await page.waitForFunction(
-      selector => document.querySelector(selector)?.textContent === 'Not supported',
+      selector =>
+        document.querySelector(selector)?.textContent === 'Not supported',
       linkerdCircuitBreaker,
     );
     assert.match(page.url(), /edition=seed/);
     assert.equal(await page.locator('td[data-changed]').count(), 0);
 
-    await page.getByRole('button', { name: /^Current, checked \d{4}-\d{2}-\d{2}$/ }).click();
+    await page
+      .getByRole('button', { name: /^Current, checked \d{4}-\d{2}-\d{2}$/ })
+      .click();
     const cell = page.locator(linkerdCircuitBreaker);
     await cell.locator('[data-replaced]').waitFor();
     assert.equal(await cell.getAttribute('data-changed'), 'true');
     const text = await cell.textContent();
-    assert.match(text, /^ChangedSupportedEndpoint-level .*since stable-2\.13\.0verified \d{4}-\d{2}-\d{2} \(/);
+    assert.match(
+      text,
+      /^ChangedSupportedEndpoint-level .*since stable-2\.13\.0verified \d{4}-\d{2}-\d{2} \(/,
+    );
     assert.match(text, /Source document: Not supported$/);
     assert.equal(
       await cell.getByRole('link', { name: /^source/ }).getAttribute('href'),
@@ -98,8 +136,14 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
 
   it('lists only what changed since the source document', async () => {
     await page.getByLabel('Changed since the source document').check();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([hidden])').length < 36);
-    const rows = await page.locator('tbody tr:not([hidden])').evaluateAll(trs => trs.map(tr => Boolean(tr.querySelector('td[data-changed]'))));
+    await page.waitForFunction(
+      () => document.querySelectorAll('tbody tr:not([hidden])').length < 36,
+    );
+    const rows = await page
+      .locator('tbody tr:not([hidden])')
+      .evaluateAll(trs =>
+        trs.map(tr => Boolean(tr.querySelector('td[data-changed]'))),
+      );
     assert.ok(rows.length > 20, `${rows.length} rows changed`);
     assert.ok(rows.every(Boolean), 'every row shown has a changed cell');
     assert.match(page.url(), /changed=1/);
@@ -113,8 +157,14 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('heading', { name: 'プロトコル' }).waitFor();
     assert.ok(await page.getByText('サーキットブレイカー').first().isVisible());
-    assert.ok(await page.getByText('差分のみ').isVisible(), 'UI strings switch too');
-    assert.ok(await page.getByRole('button', { name: '元資料' }).isVisible(), 'the edition switch too');
+    assert.ok(
+      await page.getByText('差分のみ').isVisible(),
+      'UI strings switch too',
+    );
+    assert.ok(
+      await page.getByRole('button', { name: '元資料' }).isVisible(),
+      'the edition switch too',
+    );
     assert.match(page.url(), /lang=ja/);
     await screenshot(page, 'comparison-ja');
     await page.getByRole('button', { name: 'English' }).click();
@@ -123,16 +173,30 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
 
   it('shows differences only', async () => {
     await page.getByLabel('Differences only').check();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]').length === 21);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]')
+          .length === 21,
+    );
     const rows = await rowHeaders(page);
-    assert.ok(rows.includes('TCP'), 'VPC Lattice carries raw TCP only behind TLS passthrough');
-    assert.ok(!rows.includes('Service discovery'), 'every mesh does service discovery');
+    assert.ok(
+      rows.includes('TCP'),
+      'VPC Lattice carries raw TCP only behind TLS passthrough',
+    );
+    assert.ok(
+      !rows.includes('Service discovery'),
+      'every mesh does service discovery',
+    );
     await page.getByLabel('Differences only').uncheck();
   });
 
   it('filters by title', async () => {
     await page.getByLabel('Filter responsibilities').fill('retr');
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]').length === 1);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]')
+          .length === 1,
+    );
     assert.deepEqual(await rowHeaders(page), ['Retries']);
     // The URL follows once typing pauses.
     await page.waitForURL(/q=retr/);
@@ -140,16 +204,32 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
 
   it('reproduces a shared view from its URL', async () => {
     const shared = await signedInPage(browser);
-    await shared.goto(`${FRONTEND}/mesh-comparison?lang=en&diff=1&q=sidecar&tools=istio,linkerd,cilium`);
-    await shared.getByRole('heading', { name: 'Service mesh patterns' }).waitFor();
-    assert.deepEqual(await rowHeaders(shared), ['Sidecar pattern', 'Sidecarless pattern']);
-    assert.deepEqual(await columnNames(shared), ['Responsibility', 'Istio', 'Linkerd', 'Cilium']);
+    await shared.goto(
+      `${FRONTEND}/mesh-comparison?lang=en&diff=1&q=sidecar&tools=istio,linkerd,cilium`,
+    );
+    await shared
+      .getByRole('heading', { name: 'Service mesh patterns' })
+      .waitFor();
+    assert.deepEqual(await rowHeaders(shared), [
+      'Sidecar pattern',
+      'Sidecarless pattern',
+    ]);
+    assert.deepEqual(await columnNames(shared), [
+      'Responsibility',
+      'Istio',
+      'Linkerd',
+      'Cilium',
+    ]);
     await shared.context().close();
   });
 
   it('exports the view as CSV', async () => {
     await page.getByLabel('Filter responsibilities').fill('circuit');
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]').length === 1);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('tbody tr:not([hidden]) th[scope="row"]')
+          .length === 1,
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export view (CSV)' }).click(),
@@ -157,7 +237,18 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     assert.equal(download.suggestedFilename(), 'mesh-comparison.csv');
     const rows = parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(rows, [
-      ['category', 'group', 'responsibilityId', 'responsibility', 'Kubernetes', 'Istio', 'Linkerd', 'Consul', 'AWS VPC Lattice', 'Cilium'],
+      [
+        'category',
+        'group',
+        'responsibilityId',
+        'responsibility',
+        'Kubernetes',
+        'Istio',
+        'Linkerd',
+        'Consul',
+        'AWS VPC Lattice',
+        'Cilium',
+      ],
       [
         'Resilience management',
         'Resilience management',
@@ -174,11 +265,24 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   });
 
   it('ranks the meshes for a chosen set of responsibilities', async () => {
-    await page.goto(`${FRONTEND}/mesh-comparison/recommendation?need=mtls,jwt-auth,circuit-breaker`);
+    await page.goto(
+      `${FRONTEND}/mesh-comparison/recommendation?need=mtls,jwt-auth,circuit-breaker`,
+    );
     await page.locator('tbody tr[data-tool]').first().waitFor();
-    const ranked = await page.locator('tbody tr[data-tool]').evaluateAll(rows => rows.map(r => r.dataset.tool));
-    assert.deepEqual(ranked, ['istio', 'consul', 'linkerd', 'cilium', 'vpc-lattice']);
-    assert.match(await page.locator('tr[data-tool="linkerd"]').textContent(), /2 of 3/);
+    const ranked = await page
+      .locator('tbody tr[data-tool]')
+      .evaluateAll(rows => rows.map(r => r.dataset.tool));
+    assert.deepEqual(ranked, [
+      'istio',
+      'consul',
+      'linkerd',
+      'cilium',
+      'vpc-lattice',
+    ]);
+    assert.match(
+      await page.locator('tr[data-tool="linkerd"]').textContent(),
+      /2 of 3/,
+    );
     await screenshot(page, 'recommendation');
   });
 
@@ -186,11 +290,19 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(`${FRONTEND}/catalog/default/component/shipping-service`);
     await page.getByTestId('mesh-coverage-value').waitFor();
     // The current edition's corrections: VPC Lattice offers no retries and no mTLS of its own.
-    assert.equal(await page.getByTestId('mesh-coverage-value').textContent(), '50 %');
-    assert.equal(await page.getByTestId('mesh-coverage-mesh').textContent(), 'AWS VPC Lattice');
+    assert.equal(
+      await page.getByTestId('mesh-coverage-value').textContent(),
+      '50 %',
+    );
+    assert.equal(
+      await page.getByTestId('mesh-coverage-mesh').textContent(),
+      'AWS VPC Lattice',
+    );
     const gaps = page.getByRole('list', { name: 'Gaps' });
     assert.deepEqual(
-      await gaps.locator('li').evaluateAll(items => items.map(li => li.dataset.responsibility)),
+      await gaps
+        .locator('li')
+        .evaluateAll(items => items.map(li => li.dataset.responsibility)),
       ['retries', 'mtls', 'metrics-per-endpoint'],
     );
     assert.match(
@@ -198,19 +310,32 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
       /^Figures from your portal’s matrix|^Figures from the current edition/,
     );
     await page.locator('li[data-check]').first().waitFor({ timeout: 60_000 });
-    assert.equal(await page.locator('li[data-check="meshCoverageNoGaps"]').getAttribute('data-result'), 'failed');
+    assert.equal(
+      await page
+        .locator('li[data-check="meshCoverageNoGaps"]')
+        .getAttribute('data-result'),
+      'failed',
+    );
     assert.match(
       await page.locator('li[data-check="meshCoverageNoGaps"]').textContent(),
       /Cover metrics-per-endpoint in the app and list it in meshcoverage.io\/implements, or run a mesh that covers it \(istio, linkerd, consul, cilium\)/,
     );
-    assert.equal(await page.locator('li[data-check="meshCoverageMtls"]').getAttribute('data-result'), 'failed');
+    assert.equal(
+      await page
+        .locator('li[data-check="meshCoverageMtls"]')
+        .getAttribute('data-result'),
+      'failed',
+    );
     await screenshot(page, 'card');
   });
 
   it('shows the no-mesh alternative of a gap', async () => {
     await page.goto(`${FRONTEND}/catalog/default/component/legacy-billing`);
     await page.getByTestId('mesh-coverage-value').waitFor();
-    assert.equal(await page.getByTestId('mesh-coverage-mesh').textContent(), 'Kubernetes only (no mesh)');
+    assert.equal(
+      await page.getByTestId('mesh-coverage-mesh').textContent(),
+      'Kubernetes only (no mesh)',
+    );
     assert.match(
       await page.getByRole('list', { name: 'Gaps' }).textContent(),
       /Without a mesh: - Renew SSL certificates by hand/,
@@ -218,12 +343,21 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   });
 
   it('shows every requirement on the tab, and a what-if', async () => {
-    await page.goto(`${FRONTEND}/catalog/default/component/orders-service/mesh-coverage`);
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/orders-service/mesh-coverage`,
+    );
     await page.getByRole('table', { name: 'Mesh coverage' }).waitFor();
     const statuses = await page
       .locator('tr[data-responsibility] td[data-status]')
-      .evaluateAll(cells => cells.map(c => `${c.closest('tr').dataset.responsibility}=${c.dataset.status}`));
-    assert.ok(statuses.includes('circuit-breaker=mesh'), 'Linkerd circuit breaking since stable-2.13.0');
+      .evaluateAll(cells =>
+        cells.map(
+          c => `${c.closest('tr').dataset.responsibility}=${c.dataset.status}`,
+        ),
+      );
+    assert.ok(
+      statuses.includes('circuit-breaker=mesh'),
+      'Linkerd circuit breaking since stable-2.13.0',
+    );
     assert.ok(statuses.includes('jwt-auth=app'));
     assert.ok(statuses.includes('mtls=mesh'));
     await page.getByLabel('What if this component ran').click();
@@ -233,14 +367,31 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   });
 
   it('keeps a component with a typo in the catalog and shows the error with the suggestion', async () => {
-    const entity = await api('/api/catalog/entities/by-name/component/default/search-api');
-    assert.match(entity.metadata.annotations['meshcoverage.io/errors'], /did you mean 'circuit-breaker'/);
+    const entity = await api(
+      '/api/catalog/entities/by-name/component/default/search-api',
+    );
+    assert.match(
+      entity.metadata.annotations['meshcoverage.io/errors'],
+      /did you mean 'circuit-breaker'/,
+    );
     await page.goto(`${FRONTEND}/catalog/default/component/search-api`);
     await page
-      .getByText("meshcoverage.io/requires: unknown responsibility 'circuit-braker' (did you mean 'circuit-breaker'?)", { exact: true })
+      .getByText(
+        "meshcoverage.io/requires: unknown responsibility 'circuit-braker' (did you mean 'circuit-breaker'?)",
+        { exact: true },
+      )
       .waitFor();
-    assert.ok(await page.getByText('The mesh coverage annotations have errors').isVisible());
-    assert.equal(await page.locator('li[data-check="meshCoverageDeclared"]').getAttribute('data-result'), 'failed');
+    assert.ok(
+      await page
+        .getByText('The mesh coverage annotations have errors')
+        .isVisible(),
+    );
+    assert.equal(
+      await page
+        .locator('li[data-check="meshCoverageDeclared"]')
+        .getAttribute('data-result'),
+      'failed',
+    );
     await screenshot(page, 'typo');
   });
 
@@ -256,7 +407,10 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     // The example takes a snapshot a minute; the first, at start-up, may precede ingestion.
     await waitFor(
       'two fleet snapshots holding the example catalog',
-      async () => (await api('/api/mesh-coverage/fleet/history')).points.filter(p => p.components > 0).length >= 2,
+      async () =>
+        (
+          await api('/api/mesh-coverage/fleet/history')
+        ).points.filter(p => p.components > 0).length >= 2,
       240_000,
     );
     const fleet = await api('/api/mesh-coverage/fleet');
@@ -264,16 +418,27 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(`${FRONTEND}/mesh-comparison/fleet?lang=en`);
     await page.getByText(/^As of .*\(latest scheduled snapshot\)/).waitFor();
 
-    const chart = page.getByRole('img', { name: /^Mean coverage and gaps from/ });
+    const chart = page.getByRole('img', {
+      name: /^Mean coverage and gaps from/,
+    });
     await chart.waitFor();
     assert.ok(Number(await chart.getAttribute('data-points')) >= 2);
-    assert.equal(await chart.locator('path.recharts-line-curve').count(), 2, 'a coverage line and a gaps line');
+    assert.equal(
+      await chart.locator('path.recharts-line-curve').count(),
+      2,
+      'a coverage line and a gaps line',
+    );
 
     // The team table: one row per owner, with the API's figures.
     const teams = page.getByRole('table', { name: 'Teams' });
     const rows = await teams
       .locator('tr[data-owner]')
-      .evaluateAll(trs => trs.map(tr => [tr.dataset.owner, [...tr.querySelectorAll('td')].map(td => td.textContent)]));
+      .evaluateAll(trs =>
+        trs.map(tr => [
+          tr.dataset.owner,
+          [...tr.querySelectorAll('td')].map(td => td.textContent),
+        ]),
+      );
     assert.deepEqual(
       rows.map(([owner]) => owner),
       fleet.byOwner.map(row => row.owner),
@@ -281,30 +446,54 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     assert.ok(rows.some(([owner]) => owner === 'group:default/commerce-team'));
     for (const [owner, cells] of rows) {
       const expected = fleet.byOwner.find(row => row.owner === owner);
-      assert.ok(cells.includes(String(expected.components)), `${owner}: ${expected.components} components`);
-      assert.ok(cells.includes(String(expected.gaps)), `${owner}: ${expected.gaps} gaps`);
+      assert.ok(
+        cells.includes(String(expected.components)),
+        `${owner}: ${expected.components} components`,
+      );
+      assert.ok(
+        cells.includes(String(expected.gaps)),
+        `${owner}: ${expected.gaps} gaps`,
+      );
     }
-    const link = teams.locator('tr[data-owner="group:default/commerce-team"] a[href*="filters"]');
-    assert.match(decodeURIComponent(await link.getAttribute('href')), /filters\[owners\]=group:default\/commerce-team/);
+    const link = teams.locator(
+      'tr[data-owner="group:default/commerce-team"] a[href*="filters"]',
+    );
+    assert.match(
+      decodeURIComponent(await link.getAttribute('href')),
+      /filters\[owners\]=group:default\/commerce-team/,
+    );
 
     // The case for Linkerd, in words, with the API's numbers.
     const { adoption } = await api('/api/mesh-coverage/fleet?mesh=linkerd');
-    const sentence = await page.locator('li[data-mesh="linkerd"]').textContent();
+    const sentence = await page
+      .locator('li[data-mesh="linkerd"]')
+      .textContent();
     assert.match(
       sentence,
       new RegExp(
         `^Moving to Linkerd takes ${adoption.implementationsRemoved} implementations? off ${adoption.teams} teams?, ` +
-          `closes ${adoption.gapsClosed} gaps?, opens ${adoption.gapsOpened} gaps?\\.`,
+          `closes ${adoption.gapsClosed} gaps?, opens ${adoption.gapsOpened}\\.`,
       ),
     );
     await screenshot(page, 'fleet');
 
-    // In Japanese the what-if label fits its field.
-    await page.goto(`${FRONTEND}/mesh-comparison/fleet?lang=ja`);
+    // In Japanese (a link with lang=ja switches the app's language) the what-if label fits.
+    await page.goto(`${FRONTEND}/mesh-comparison?lang=ja`);
+    await page.getByRole('heading', { name: 'プロトコル' }).waitFor();
+    await page.getByRole('tab', { name: /フリート/ }).click();
     const label = page.locator('#mesh-coverage-what-if-label');
     await label.waitFor();
-    const fits = await label.evaluate(element => element.scrollWidth <= element.clientWidth);
+    assert.match(
+      await label.textContent(),
+      /[\u3040-\u30ff\u4e00-\u9fff]/,
+      'the label is in Japanese',
+    );
+    const fits = await label.evaluate(
+      element => element.scrollWidth <= element.clientWidth,
+    );
     assert.ok(fits, `the label "${await label.textContent()}" is not cut off`);
     await screenshot(page, 'fleet-ja');
+    await page.goto(`${FRONTEND}/mesh-comparison?lang=en`);
+    await page.getByRole('heading', { name: 'Protocols' }).waitFor();
   });
 });

@@ -110,8 +110,10 @@ export const meshCoverageTranslationRef = createTranslationRef({
       change: 'Change',
       meanCoverage: 'Mean coverage: {{value}}',
       noData: 'No component declares mesh requirements yet.',
-      withErrors: '{{count}} components have annotation errors',
-      invalidMesh: '{{count}} components name an unknown mesh',
+      withErrors_one: '{{count}} component has annotation errors',
+      withErrors_other: '{{count}} components have annotation errors',
+      invalidMesh_one: '{{count}} component names an unknown mesh',
+      invalidMesh_other: '{{count}} components name an unknown mesh',
       showComponents: 'Show the components',
       requirementCoverage: 'Required responsibilities carried: {{value}}',
       requirementCoverageWhatIf:

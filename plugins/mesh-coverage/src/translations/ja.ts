@@ -81,8 +81,12 @@ const ja = {
   'fleet.change': '変化',
   'fleet.meanCoverage': '平均カバー率: {{value}}',
   'fleet.noData': 'メッシュの要件を宣言したコンポーネントはまだありません。',
-  'fleet.withErrors': 'アノテーションに誤りのあるコンポーネント: {{count}}',
-  'fleet.invalidMesh': '不明なメッシュを指定したコンポーネント: {{count}}',
+  'fleet.withErrors_one': 'アノテーションに誤りのあるコンポーネント: {{count}}',
+  'fleet.withErrors_other':
+    'アノテーションに誤りのあるコンポーネント: {{count}}',
+  'fleet.invalidMesh_one': '不明なメッシュを指定したコンポーネント: {{count}}',
+  'fleet.invalidMesh_other':
+    '不明なメッシュを指定したコンポーネント: {{count}}',
   'fleet.showComponents': 'コンポーネントを表示',
   'fleet.requirementCoverage': '担われている必要な責務: {{value}}',
   'fleet.requirementCoverageWhatIf':

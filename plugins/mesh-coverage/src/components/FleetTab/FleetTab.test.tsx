@@ -230,7 +230,7 @@ describe('FleetTab', () => {
     ).toHaveTextContent('2');
     expect(row('circuit-breaker')).toHaveTextContent('Circuit breaker2011');
     expect(
-      screen.getByText('1 components have annotation errors'),
+      screen.getByText('1 component has annotation errors'),
     ).toBeInTheDocument();
   });
 

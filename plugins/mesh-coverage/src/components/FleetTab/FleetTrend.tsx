@@ -25,6 +25,7 @@ import {
 import { meshCoverageTranslationRef } from '../../translation';
 import { LabelledSelect } from '../LabelledSelect';
 
+const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
 const CHART_HEIGHT = 260;
 
 const useStyles = makeStyles(theme => ({
@@ -119,7 +120,12 @@ export function FleetTrend(props: { meshes: Option[]; owners: Option[] }) {
                 type="number"
                 scale="time"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={(at: number) => formatDay(at, language)}
+                // Days name the ticks of a long trend; within two days they would all be one day.
+                tickFormatter={(at: number) =>
+                  rows[rows.length - 1].at - rows[0].at < TWO_DAYS_MS
+                    ? formatDateTime(at, language)
+                    : formatDay(at, language)
+                }
               />
               <YAxis yAxisId="coverage" domain={[0, 100]} unit=" %" />
               <YAxis yAxisId="gaps" orientation="right" allowDecimals={false} />
