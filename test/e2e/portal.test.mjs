@@ -477,6 +477,28 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     );
     await screenshot(page, 'fleet');
 
+    // The component's own history on its tab, with the coverage the API reports for it.
+    const { points } = await api(
+      '/api/mesh-coverage/coverage/history?entityRef=component:default/orders-service',
+    );
+    assert.ok(points.length >= 1);
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/orders-service/mesh-coverage`,
+    );
+    const history = page.getByRole('table', { name: 'Coverage over time' });
+    await history.waitFor();
+    const cells = await history
+      .locator('tbody tr')
+      .last()
+      .locator('td')
+      .allTextContents();
+    assert.deepEqual(cells, [
+      'Linkerd',
+      `${points.at(-1).coverage} %`,
+      String(points.at(-1).gaps),
+    ]);
+    await screenshot(page, 'entity-history');
+
     // In Japanese (a link with lang=ja switches the app's language) the what-if label fits.
     await page.goto(`${FRONTEND}/mesh-comparison?lang=ja`);
     await page.getByRole('heading', { name: 'プロトコル' }).waitFor();
