@@ -27,6 +27,7 @@ export type {
 } from './matrixSourceConfig';
 export {
   readCatalogComponents,
+  resolveOwnerRef,
   toComponentLike,
   COVERAGE_FIELDS,
 } from './readCatalogComponents';

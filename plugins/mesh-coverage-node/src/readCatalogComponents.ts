@@ -25,11 +25,15 @@ export const COVERAGE_FIELDS = [
 const PAGE_SIZE = 1000;
 
 /**
- * `spec.owner` as a full entity ref, as the catalog resolves it (a group unless it says otherwise,
- * in the entity's namespace); undefined when absent or not a ref.
+ * An owner as a full entity ref, resolved as the catalog resolves `spec.owner`: a group unless the
+ * ref names a kind, in `namespace` unless it names one. Undefined when empty or not a ref.
+ *
+ * @public
  */
-function ownerRef(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
+export function resolveOwnerRef(
+  owner: unknown,
+  namespace: string = 'default',
+): string | undefined {
   if (typeof owner !== 'string' || !owner.trim()) {
     return undefined;
   }
@@ -37,7 +41,7 @@ function ownerRef(entity: Entity): string | undefined {
     return stringifyEntityRef(
       parseEntityRef(owner.trim(), {
         defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
+        defaultNamespace: namespace,
       }),
     );
   } catch {
@@ -50,7 +54,7 @@ export function toComponentLike(entity: Entity): ComponentLike {
   return {
     entityRef: stringifyEntityRef(entity),
     type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
-    owner: ownerRef(entity),
+    owner: resolveOwnerRef(entity.spec?.owner, entity.metadata.namespace),
     annotations: entity.metadata.annotations,
   };
 }

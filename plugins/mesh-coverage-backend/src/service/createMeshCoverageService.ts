@@ -19,6 +19,7 @@ import {
 import {
   COVERAGE_FIELDS,
   MeshMatrixService,
+  resolveOwnerRef,
   toComponentLike,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { FleetSnapshots } from './FleetSnapshots';
@@ -79,18 +80,13 @@ function parseRange(
 
 /** An owner as a full entity ref, as `spec.owner` is resolved (a group by default). */
 function parseOwnerRef(owner: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner.trim(), {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
+  const ref = resolveOwnerRef(owner);
+  if (!ref) {
     throw new InputError(
       `owner: malformed entity ref '${owner}' (expected e.g. group:default/team-a or team-a)`,
     );
   }
+  return ref;
 }
 
 /** Parses `component:default/x`; kind and namespace default to `component` and `default`. */

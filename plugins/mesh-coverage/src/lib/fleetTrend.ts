@@ -1,3 +1,5 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import {
   CoverageHistoryPoint,
   FleetAdoption,
@@ -81,6 +83,15 @@ export function formatDay(
     day: 'numeric',
     timeZone,
   }).format(new Date(time));
+}
+
+/** An owner ref as people read it (`commerce-team` for `group:default/commerce-team`). */
+export function ownerName(ref: string): string {
+  try {
+    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
+  } catch {
+    return ref;
+  }
 }
 
 /**

@@ -2,8 +2,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { FleetResponsibility } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   Button,
@@ -21,7 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { meshCoverageApiRef } from '../../api';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
-import { formatDateTime } from '../../lib/fleetTrend';
+import { formatDateTime, ownerName } from '../../lib/fleetTrend';
 import { meshCoverageTranslationRef } from '../../translation';
 import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
@@ -62,14 +60,6 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
-
-const ownerName = (ref: string) => {
-  try {
-    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
-  } catch {
-    return ref;
-  }
-};
 
 function ComponentsBehind(props: {
   row?: FleetResponsibility;

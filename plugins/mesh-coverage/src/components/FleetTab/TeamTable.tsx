@@ -1,26 +1,18 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   FleetAdoption,
   FleetOwner,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { Table, TableBody, TableCell, TableRow } from '@material-ui/core';
-import { ownerAdoption, ownerComponentsUrl } from '../../lib/fleetTrend';
+import {
+  ownerAdoption,
+  ownerComponentsUrl,
+  ownerName,
+} from '../../lib/fleetTrend';
 import { meshCoverageTranslationRef } from '../../translation';
 import { HeaderRow } from '../HeaderRow';
-
-const ownerName = (ref: string) => {
-  try {
-    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
-  } catch {
-    return ref;
-  }
-};
 
 /**
  * One row per owner, as the backend sorts them (most gaps first); in a what-if, also each
