@@ -2,7 +2,10 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { FleetGroup } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  ComponentCoverageFigures,
+  FleetGroup,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import { Knex } from 'knex';
 
 const MIGRATIONS = resolvePackagePath(
@@ -21,15 +24,9 @@ const NEWEST_FIRST = [
 const BATCH = 500;
 
 /** One component's coverage as a snapshot saw it. */
-export interface ComponentCoverageRow {
+export type ComponentCoverageRow = ComponentCoverageFigures & {
   entityRef: string;
-  owner?: string;
-  /** Undefined when its mesh annotation names no valid mesh. */
-  mesh?: string;
-  /** Null when it requires nothing. */
-  coverage: number | null;
-  gaps: number;
-}
+};
 
 /** A stored snapshot: its headline figures and the summary it was taken with. */
 export interface StoredFleetSnapshot<TSummary> {

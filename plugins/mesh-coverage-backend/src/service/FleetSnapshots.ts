@@ -8,6 +8,7 @@ import {
   DefaultRequirements,
   FleetSnapshotAccumulator,
   FleetSnapshotSummary,
+  totalOfGroups,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   MeshMatrixService,
@@ -87,15 +88,14 @@ export function createFleetSnapshots(
       const started = Date.now();
       const { summary, components } = await compute(credentials);
       const takenAt = new Date().toISOString();
+      // The headline figures as the history's filters add them up: from the groups.
+      const total = totalOfGroups(summary.groups);
       const { changed } = await store.save(
         {
           takenAt,
-          components: summary.today.components,
-          meanCoverage: summary.today.meanCoverage,
-          gaps: summary.today.responsibilities.reduce(
-            (sum, row) => sum + row.gaps,
-            0,
-          ),
+          components: total.components,
+          meanCoverage: total.coverage,
+          gaps: total.gaps,
           summary,
         },
         components.flatMap(({ entityRef, ...figures }) =>
