@@ -175,7 +175,7 @@ export function parseMeshDeclaration(
   );
   return {
     mesh: mesh.mesh,
-    requires: inMatrixOrder(index, defaultRequires.concat(requires.ids)),
+    requires: inMatrixOrder(index, defaultRequires, requires.ids),
     declaredRequires: requires.ids,
     implements: implemented.ids,
     errors: mesh.errors.concat(requires.errors, implemented.errors),

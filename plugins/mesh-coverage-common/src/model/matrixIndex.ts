@@ -65,19 +65,28 @@ export function indexMatrix(matrix: MeshMatrix): MatrixIndex {
   return index;
 }
 
-/** The known ids among `ids`, each once, in matrix order (as the matrix spells them). */
+/** The known ids of the lists, each once, in matrix order (as the matrix spells them). */
 export function inMatrixOrder(
   index: MatrixIndex,
-  ids: readonly string[],
+  ...lists: (readonly string[])[]
 ): string[] {
   const positions: number[] = [];
-  for (const id of ids) {
-    const position = index.position(id);
-    if (position !== undefined && !positions.includes(position)) {
-      positions.push(position);
+  for (const ids of lists) {
+    for (const id of ids) {
+      const position = index.position(id);
+      if (position === undefined) {
+        continue;
+      }
+      // Each one put in its place as it comes: the lists are a handful of ids, and a sort with a
+      // comparator cost half of parsing a component's annotations.
+      let at = positions.length;
+      while (at > 0 && positions[at - 1] > position) {
+        at -= 1;
+      }
+      if (positions[at - 1] !== position) {
+        positions.splice(at, 0, position);
+      }
     }
   }
-  return positions
-    .sort((a, b) => a - b)
-    .map(position => index.responsibilityIds[position]);
+  return positions.map(position => index.responsibilityIds[position]);
 }
