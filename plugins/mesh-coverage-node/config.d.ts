@@ -37,5 +37,35 @@ export interface Config {
      * `meshcoverage.io/requires` annotation. Example: `service: [mtls, retries, timeouts]`.
      */
     defaultRequirements?: { [componentType: string]: string[] };
+    /**
+     * What runs against what is declared: a component's pods, read through Backstage's
+     * Kubernetes backend (when installed) for components with `backstage.io/kubernetes-id` or
+     * `backstage.io/kubernetes-label-selector`, each pod's data plane recognised by `rules`.
+     */
+    observed?: {
+      /** Default true; false: never look (`observed` is null, reason `disabled`). */
+      enabled?: boolean;
+      /** How long to wait for the Kubernetes backend (default 5 seconds). */
+      timeout?: HumanDuration;
+      /** How long an answer is kept in the backend's cache (default 1 minute). */
+      cacheTtl?: HumanDuration;
+      /**
+       * How a pod's data plane is recognised, tried in order; replaces the defaults (istio-proxy,
+       * the Istio ambient redirection annotation, linkerd-proxy, consul-dataplane*, envoy-sidecar).
+       * A pod matches a rule when any of its containers, annotations or labels match.
+       */
+      rules?: Array<{
+        /** The matrix's mesh id. */
+        mesh: string;
+        /** Shown to users: sidecar (default), ambient, … */
+        mode?: string;
+        /** Container names, or init containers with restartPolicy Always; a trailing * matches a prefix. */
+        containers?: string[];
+        /** Pod annotations and the value they must have. */
+        annotations?: { [name: string]: string };
+        /** Pod labels and the value they must have. */
+        labels?: { [name: string]: string };
+      }>;
+    };
   };
 }

@@ -6,8 +6,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  createObservedMeshReader,
   meshMatrixServiceRef,
   readDefaultRequirements,
+  readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { createRouter } from './router';
 import { createFleetSnapshots } from './service/FleetSnapshots';
@@ -30,7 +32,8 @@ function readDuration(
 
 /**
  * The Mesh Coverage backend plugin: REST API under `/api/mesh-coverage`, and the scheduled fleet
- * snapshot its `/fleet` and history routes serve.
+ * snapshot its `/fleet` and history routes serve. `/coverage` also says what runs, read through the
+ * Kubernetes backend when it is installed.
  *
  * @public
  */
@@ -46,6 +49,8 @@ export const meshCoveragePlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         matrixService: meshMatrixServiceRef,
       },
@@ -86,6 +91,13 @@ export const meshCoveragePlugin = createBackendPlugin({
           catalog,
           defaultRequirements,
           snapshots,
+          observedReader: createObservedMeshReader({
+            config: readObservedConfig(config, index),
+            discovery: deps.discovery,
+            auth,
+            cache: deps.cache,
+            logger: deps.logger,
+          }),
         });
         httpRouter.use(await createRouter({ httpAuth, meshCoverage }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

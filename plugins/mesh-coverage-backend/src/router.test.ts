@@ -468,6 +468,12 @@ describe.each(databases.eachSupportedId())(
           errors: [
             "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)",
           ],
+          // No Kubernetes annotation: nothing looked up.
+          observed: null,
+          observedReason: {
+            reason: 'no-kubernetes-annotation',
+            message: expect.stringContaining('backstage.io/kubernetes-id'),
+          },
         });
       });
 

@@ -138,6 +138,25 @@ export type {
 export { computeMeshCoverageFacts } from './coverage/meshCoverageFacts';
 export type { MeshCoverageFacts } from './coverage/meshCoverageFacts';
 
+// Observed meshes: what runs, against what is declared
+export {
+  compareObservedMesh,
+  DEFAULT_DATA_PLANE_RULES,
+  detectDataPlane,
+  summarizeObservedPods,
+} from './observed/observedMesh';
+export type {
+  DataPlaneRule,
+  ObservedAgreement,
+  ObservedDataPlane,
+  ObservedMesh,
+  ObservedReason,
+  ObservedUnavailable,
+  PodLike,
+} from './observed/observedMesh';
+export { computeObservedMeshFacts } from './coverage/meshCoverageFacts';
+export type { ObservedMeshFacts } from './coverage/meshCoverageFacts';
+
 // The REST API's bodies, shared by the backend and the frontend
 export type {
   CoverageHistoryPoint,

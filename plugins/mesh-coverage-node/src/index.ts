@@ -31,3 +31,15 @@ export {
   toComponentLike,
   COVERAGE_FIELDS,
 } from './readCatalogComponents';
+export {
+  createObservedMeshReader,
+  readObservedConfig,
+  KUBERNETES_ANNOTATIONS,
+  OBSERVED_CONFIG_KEY,
+} from './observedMeshReader';
+export type {
+  ObservedConfig,
+  ObservedMeshReader,
+  ObservedMeshReaderOptions,
+  ObservedMeshResult,
+} from './observedMeshReader';

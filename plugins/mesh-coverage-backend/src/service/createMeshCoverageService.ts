@@ -19,6 +19,7 @@ import {
 import {
   COVERAGE_FIELDS,
   MeshMatrixService,
+  ObservedMeshReader,
   resolveOwnerRef,
   toComponentLike,
 } from '@meshcoverage/plugin-mesh-coverage-node';
@@ -31,6 +32,8 @@ export interface MeshCoverageServiceOptions {
   catalog: CatalogService;
   defaultRequirements: DefaultRequirements;
   snapshots: FleetSnapshots;
+  /** What runs: the component's pods, through the Kubernetes backend. */
+  observedReader: ObservedMeshReader;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -184,9 +187,11 @@ export function createMeshCoverageService(
           defaultRequirements,
         },
       );
+      // Bounded by meshCoverage.observed.timeout and cached; never fails the report.
+      const observation = await options.observedReader.observe(component);
       // An unknown mesh leaves nothing to evaluate; the report still carries the errors.
-      return (
-        report ?? {
+      return {
+        ...(report ?? {
           entityRef: component.entityRef,
           mesh: component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
           coverage: null,
@@ -195,8 +200,9 @@ export function createMeshCoverageService(
           implementedByApp: [],
           gaps: [],
           errors: declaration.errors,
-        }
-      );
+        }),
+        ...observation,
+      };
     },
 
     async getFleet(

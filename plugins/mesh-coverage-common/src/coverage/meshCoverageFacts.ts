@@ -6,6 +6,8 @@ import {
   evaluateComponentCoverage,
 } from './componentCoverage';
 import { evaluateCoverage } from './evaluateCoverage';
+import { parseMeshId } from '../annotations/parseAnnotations';
+import { compareObservedMesh, ObservedMesh } from '../observed/observedMesh';
 
 /**
  * The scorecard facts of a component (docs/scorecards.md).
@@ -60,5 +62,46 @@ export function computeMeshCoverageFacts(
     mtlsCovered: report.covered.includes('mtls') || report.implementedByApp.includes('mtls'),
     requirementsDeclared: declaration.declaredRequires.length > 0,
     annotationErrors: declaration.errors.length,
+  };
+}
+
+/**
+ * The scorecard facts of what a component runs against what it declares (docs/scorecards.md).
+ *
+ * @public
+ */
+export interface ObservedMeshFacts {
+  /** The mesh most of its meshed pods run; `kubernetes` (the baseline) when none runs one. */
+  meshObserved: string;
+  /** Pods on the observed mesh over all its pods, 0 to 1. */
+  meshedPodRatio: number;
+  /** Every pod runs the declared mesh (or none, when it declares none). */
+  meshDeclaredMatchesObserved: boolean;
+}
+
+/**
+ * The observed-mesh facts of a component; undefined when no pod was found (nothing to compare:
+ * the facts stay unset rather than claim a mismatch).
+ *
+ * @public
+ */
+export function computeObservedMeshFacts(
+  index: MatrixIndex,
+  component: ComponentLike,
+  observed: ObservedMesh,
+): ObservedMeshFacts | undefined {
+  const declared = parseMeshId(component.annotations?.[ANNOTATION_MESH], index);
+  const agreement = compareObservedMesh(
+    declared.mesh,
+    observed,
+    index.baselineTool.id,
+  );
+  if (agreement === 'no-pods') {
+    return undefined;
+  }
+  return {
+    meshObserved: observed.mesh ?? index.baselineTool.id,
+    meshedPodRatio: observed.meshedPods / observed.pods,
+    meshDeclaredMatchesObserved: agreement === 'matches',
   };
 }

@@ -1,4 +1,5 @@
 import { LocalizedText, Support } from '../model/types';
+import { ObservedMesh, ObservedUnavailable } from '../observed/observedMesh';
 
 /**
  * Who carries a required responsibility: the mesh, the app itself, or nobody (a gap).
@@ -36,6 +37,12 @@ export interface CoverageReport {
   implementedByApp: string[];
   gaps: string[];
   errors: string[];
+  /**
+   * For a catalog entity (`GET /coverage`): the data plane its pods run, read through the
+   * Kubernetes backend; null when it could not look, and `observedReason` says why.
+   */
+  observed?: ObservedMesh | null;
+  observedReason?: ObservedUnavailable;
 }
 
 /** @public */

@@ -1,0 +1,135 @@
+import type { FakeContainer, FakePod } from './fakeCluster';
+
+/** Bearer token the example portal and tests configure for the fake cluster; a demo value, not a secret. */
+export const DEMO_CLUSTER_TOKEN = 'mesh-coverage-demo-token';
+
+const DEMO_NAMESPACE = 'shop';
+
+const ISTIO_PROXY: FakeContainer = {
+  name: 'istio-proxy',
+  image: 'docker.io/istio/proxyv2:1.28.0',
+};
+const LINKERD_PROXY: FakeContainer = {
+  name: 'linkerd-proxy',
+  image: 'cr.l5d.io/linkerd/proxy:edge-25.11.1',
+};
+const CONSUL_DATAPLANE: FakeContainer = {
+  name: 'consul-dataplane',
+  image: 'hashicorp/consul-dataplane:1.7.0',
+};
+
+const appContainer = (component: string, version: string): FakeContainer => ({
+  name: component,
+  image: `ghcr.io/example-shop/${component}:${version}`,
+});
+
+interface ReplicaOptions {
+  /** pod-template-hash of the ReplicaSet, as in `<component>-<hash>-<suffix>` */
+  templateHash: string;
+  suffix: string;
+  containers: FakeContainer[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** A pod named and labelled like one a Deployment's ReplicaSet creates. */
+function replica(component: string, options: ReplicaOptions): FakePod {
+  return {
+    name: `${component}-${options.templateHash}-${options.suffix}`,
+    namespace: DEMO_NAMESPACE,
+    labels: {
+      'backstage.io/kubernetes-id': component,
+      app: component,
+      'pod-template-hash': options.templateHash,
+      ...options.labels,
+    },
+    annotations: options.annotations,
+    containers: options.containers,
+  };
+}
+
+const ISTIO_SIDECAR_LABELS = { 'security.istio.io/tlsMode': 'istio' };
+const LINKERD_ANNOTATIONS = { 'linkerd.io/proxy-version': 'edge-25.11.1' };
+const LINKERD_LABELS = { 'linkerd.io/control-plane-ns': 'linkerd' };
+const CONSUL_ANNOTATIONS = {
+  'consul.hashicorp.com/connect-inject-status': 'injected',
+};
+const AMBIENT_ANNOTATIONS = { 'ambient.istio.io/redirection': 'enabled' };
+
+const paymentsApi = appContainer('payments-api', '2.14.3');
+const storefrontWeb = appContainer('storefront-web', '5.2.0');
+const ordersService = appContainer('orders-service', '1.9.4');
+const notificationsWorker = appContainer('notifications-worker', '0.8.1');
+const inventoryService = appContainer('inventory-service', '3.0.2');
+const searchApi = appContainer('search-api', '1.21.0');
+const legacyBilling = appContainer('legacy-billing', '0.3.7');
+
+/**
+ * Demo data for the components of examples/entities.yaml, all in namespace `shop`: what a
+ * cluster running the example store would report, mesh by mesh, including the gaps (a
+ * storefront-web pod without its proxy, notifications-worker never injected by Linkerd,
+ * legacy-billing without a mesh).
+ */
+export const DEMO_PODS: FakePod[] = [
+  ...['x7k2p', 'm4n9q', 'r8t5w'].map(suffix =>
+    replica('payments-api', {
+      templateHash: '7d9f8c6b5',
+      suffix,
+      containers: [paymentsApi, ISTIO_PROXY],
+      labels: ISTIO_SIDECAR_LABELS,
+    }),
+  ),
+  ...['b2c4d', 'f6g8h', 'j2k4l', 'n6p8q'].map(suffix =>
+    replica('storefront-web', {
+      templateHash: '5c8d7f9b4',
+      suffix,
+      containers: [storefrontWeb, ISTIO_PROXY],
+      labels: ISTIO_SIDECAR_LABELS,
+    }),
+  ),
+  // Started while injection was disabled for its namespace, so it runs without a proxy.
+  replica('storefront-web', {
+    templateHash: '5c8d7f9b4',
+    suffix: 'z9v7t',
+    containers: [storefrontWeb],
+  }),
+  ...['h5j7k', 'q3w5z'].map(suffix =>
+    replica('orders-service', {
+      templateHash: '6b7c9d8f5',
+      suffix,
+      containers: [ordersService, LINKERD_PROXY],
+      labels: LINKERD_LABELS,
+      annotations: LINKERD_ANNOTATIONS,
+    }),
+  ),
+  // Declared on Linkerd in the catalog, but the proxy was never injected.
+  ...['c4v6b', 'g8h2m'].map(suffix =>
+    replica('notifications-worker', {
+      templateHash: '84f6d9c7b',
+      suffix,
+      containers: [notificationsWorker],
+    }),
+  ),
+  ...['t2r4s', 'w6x8z'].map(suffix =>
+    replica('inventory-service', {
+      templateHash: '9f5b8c7d6',
+      suffix,
+      containers: [inventoryService, CONSUL_DATAPLANE],
+      annotations: CONSUL_ANNOTATIONS,
+    }),
+  ),
+  // Istio ambient mode: ztunnel redirects the traffic, so the pod has no sidecar.
+  ...['k9l2m', 'p5q7r'].map(suffix =>
+    replica('search-api', {
+      templateHash: '7c6d5f8b9',
+      suffix,
+      containers: [searchApi],
+      annotations: AMBIENT_ANNOTATIONS,
+    }),
+  ),
+  replica('legacy-billing', {
+    templateHash: '59d8c7b6f',
+    suffix: 's4d6f',
+    containers: [legacyBilling],
+  }),
+];
