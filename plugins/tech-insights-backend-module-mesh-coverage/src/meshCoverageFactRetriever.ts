@@ -7,10 +7,12 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import {
   computeMeshCoverageFacts,
+  computeObservedMeshFacts,
   DefaultRequirements,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   MeshMatrixService,
+  ObservedMeshReader,
   readCatalogComponents,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -68,6 +70,20 @@ export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
       type: 'integer',
       description: 'Problems in the meshcoverage.io input annotations',
     },
+    meshObserved: {
+      type: 'string',
+      description:
+        'The mesh its pods run, read through the Kubernetes backend (kubernetes for none); unset when not looked at or no pod runs',
+    },
+    meshedPodRatio: {
+      type: 'float',
+      description: 'Pods on the observed mesh over all its pods, 0 to 1',
+    },
+    meshDeclaredMatchesObserved: {
+      type: 'boolean',
+      description:
+        'Every pod runs the declared mesh (or none, when it declares none)',
+    },
   },
 };
 
@@ -77,12 +93,14 @@ export interface MeshCoverageFactRetrieverOptions {
   catalog: CatalogService;
   auth: AuthService;
   defaultRequirements: DefaultRequirements;
+  /** What runs; components without Kubernetes annotations are not looked up. */
+  observedReader: ObservedMeshReader;
 }
 
 /**
  * The retriever with its handler: reads every component with the module's own service
  * credentials (only the fields coverage needs, a page at a time) and computes its facts with the
- * common functions.
+ * common functions; for components with Kubernetes annotations, also what their pods run.
  *
  * @public
  */
@@ -100,6 +118,7 @@ export function createMeshCoverageFactRetriever(
         credentials,
       )) {
         for (const component of page) {
+          const { observed } = await options.observedReader.observe(component);
           facts.push({
             entity: parseEntityRef(component.entityRef!),
             facts: {
@@ -108,6 +127,9 @@ export function createMeshCoverageFactRetriever(
                 component,
                 options.defaultRequirements,
               ),
+              // Unset when it could not look: the observed check is then skipped, not failed.
+              ...(observed &&
+                computeObservedMeshFacts(index, component, observed)),
             },
           });
         }

@@ -10,6 +10,13 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
 import jsonfcModule from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import {
+  DEMO_CLUSTER_TOKEN,
+  DEMO_PODS,
+  FakeCluster,
+  startFakeCluster,
+} from '@internal/fake-cluster';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import { techInsightsModuleMeshCoverage } from './module';
@@ -184,3 +191,142 @@ describe.each(
     });
   },
 );
+
+describe('observed-mesh facts and check, with the Kubernetes backend over a fake cluster', () => {
+  const observedEntities = [
+    // Declared Istio; every pod carries istio-proxy.
+    component('payments-api', {
+      'meshcoverage.io/mesh': 'istio',
+      'backstage.io/kubernetes-id': 'payments-api',
+    }),
+    // Declared Istio; 4 of 5 pods meshed.
+    component('storefront-web', {
+      'meshcoverage.io/mesh': 'istio',
+      'backstage.io/kubernetes-id': 'storefront-web',
+    }),
+    // Declared Linkerd; no pod injected.
+    component('notifications-worker', {
+      'meshcoverage.io/mesh': 'linkerd',
+      'backstage.io/kubernetes-id': 'notifications-worker',
+    }),
+    // Nothing to look up.
+    component('shipping-service', { 'meshcoverage.io/mesh': 'vpc-lattice' }),
+  ];
+  let cluster: FakeCluster;
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+  const user = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    cluster = await startFakeCluster({
+      pods: DEMO_PODS,
+      token: DEMO_CLUSTER_TOKEN,
+    });
+    const backend = await startTestBackend({
+      features: [
+        techInsightsPlugin,
+        jsonfcModule,
+        techInsightsModuleMeshCoverage,
+        kubernetesPlugin,
+        catalogServiceMock.factory({ entities: observedEntities }),
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            techInsights: {
+              factRetrievers: {
+                meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
+              },
+              factChecker: { checks },
+            },
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'fake-cluster',
+                      url: cluster.url,
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: DEMO_CLUSTER_TOKEN,
+                      skipTLSVerify: true,
+                      skipMetricsLookup: true,
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(async () => {
+    await stop?.();
+    await cluster?.close();
+  });
+
+  /** The retriever runs at start-up; its facts land a moment later. */
+  const latestFacts = async (name: string) => {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const res = await request(server)
+        .get('/api/tech-insights/facts/latest')
+        .query({
+          entity: `component:default/${name}`,
+          'ids[]': 'meshCoverageFactRetriever',
+        })
+        .set('Authorization', user);
+      const facts = res.body.meshCoverageFactRetriever?.facts;
+      if (facts) return facts;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    throw new Error(`no facts for ${name}`);
+  };
+
+  const observedVerdict = async (name: string) => {
+    await latestFacts(name);
+    const res = await request(server)
+      .post(`/api/tech-insights/checks/run/default/component/${name}`)
+      .send({ checks: ['meshCoverageObservedMatchesDeclared'] })
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    return (res.body as { result: boolean }[]).map(r => r.result);
+  };
+
+  it('stores what runs next to what is declared', async () => {
+    expect(await latestFacts('payments-api')).toMatchObject({
+      mesh: 'istio',
+      meshObserved: 'istio',
+      meshedPodRatio: 1,
+      meshDeclaredMatchesObserved: true,
+    });
+    expect(await latestFacts('storefront-web')).toMatchObject({
+      meshObserved: 'istio',
+      meshedPodRatio: 0.8,
+      meshDeclaredMatchesObserved: false,
+    });
+    expect(await latestFacts('notifications-worker')).toMatchObject({
+      mesh: 'linkerd',
+      meshObserved: 'kubernetes',
+      meshedPodRatio: 0,
+      meshDeclaredMatchesObserved: false,
+    });
+    const unobserved = await latestFacts('shipping-service');
+    expect(unobserved.mesh).toBe('vpc-lattice');
+    expect(unobserved).not.toHaveProperty('meshObserved');
+  });
+
+  it('fails meshCoverageObservedMatchesDeclared for a declared but unmeshed component', async () => {
+    expect(await observedVerdict('notifications-worker')).toEqual([false]);
+    expect(await observedVerdict('storefront-web')).toEqual([false]);
+    expect(await observedVerdict('payments-api')).toEqual([true]);
+  });
+
+  it('skips the check where nothing was observed', async () => {
+    expect(await observedVerdict('shipping-service')).toEqual([]);
+  });
+});

@@ -5,8 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import {
+  createObservedMeshReader,
   meshMatrixServiceRef,
   readDefaultRequirements,
+  readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import {
   createMeshCoverageFactRetriever,
@@ -30,8 +32,20 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        cache: coreServices.cache,
+        logger: coreServices.logger,
       },
-      async init({ factRetrievers, matrixService, catalog, auth, config }) {
+      async init({
+        factRetrievers,
+        matrixService,
+        catalog,
+        auth,
+        config,
+        discovery,
+        cache,
+        logger,
+      }) {
         const { index } = await matrixService.getMatrix();
         factRetrievers.addFactRetrievers({
           [MESH_COVERAGE_FACT_RETRIEVER_ID]: createMeshCoverageFactRetriever({
@@ -39,6 +53,13 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
             catalog,
             auth,
             defaultRequirements: readDefaultRequirements(config, index),
+            observedReader: createObservedMeshReader({
+              config: readObservedConfig(config, index),
+              discovery,
+              auth,
+              cache,
+              logger,
+            }),
           }),
         });
       },
