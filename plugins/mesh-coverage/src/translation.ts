@@ -183,6 +183,24 @@ export const meshCoverageTranslationRef = createTranslationRef({
       emptyDescription:
         'Declare which mesh this component runs and what it needs in its catalog-info.yaml:',
       viewDetails: 'Details',
+      observed: 'Running',
+      observedMeshed:
+        '{{declared}} declared · {{meshed}} of {{pods}} pods meshed',
+      observedOther:
+        '{{declared}} declared · {{meshed}} of {{pods}} pods run {{observed}}',
+      observedNone: 'No mesh declared · {{meshed}} of {{pods}} pods meshed',
+      observedNoPods: '{{declared}} declared · no pods found',
+      observedDiffersTitle: 'Not running the declared mesh',
+      observedDiffers:
+        'None of its {{pods}} pods runs {{declared}}: the coverage above assumes a mesh that is not there.',
+      observedOtherMesh:
+        'Its pods run {{observed}}, not {{declared}}: correct meshcoverage.io/mesh or the deployment.',
+      observedUndeclaredMesh:
+        'Its pods run {{observed}}, but it declares no mesh: set meshcoverage.io/mesh.',
+      observedPartialTitle: 'Partly meshed',
+      observedPartial:
+        '{{unmeshed}} of its {{pods}} pods do not run {{declared}}: they have none of its coverage.',
+      observedUnavailable: 'Could not check what runs: {{message}}',
       edition: 'Figures from the {{edition}} edition of the matrix',
       editionCustom: 'Figures from your portal’s matrix ({{source}})',
       editionWithOverlays:
@@ -209,6 +227,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
         'Cover {{id}} in the app and list it in meshcoverage.io/implements; no compared mesh covers it.',
       coverMtls:
         'Run a mesh that covers mtls ({{meshes}}), or implement mTLS in the app and list mtls in meshcoverage.io/implements.',
+      matchObserved:
+        'Make every pod run the declared mesh (inject its proxy or enrol the namespace), or set meshcoverage.io/mesh to what runs.',
       checks: {
         meshCoverageNoGaps: {
           name: 'No mesh coverage gaps',
@@ -225,6 +245,11 @@ export const meshCoverageTranslationRef = createTranslationRef({
           description:
             'The component declares its requirements in meshcoverage.io/requires and its meshcoverage.io annotations have no errors.',
         },
+        meshCoverageObservedMatchesDeclared: {
+          name: 'Runs the mesh it declares',
+          description:
+            'Every pod of the component runs the mesh meshcoverage.io/mesh declares (or none, when it declares none), as read through the Kubernetes backend.',
+        },
       },
     },
     content: {
@@ -239,6 +264,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
       whatIfNone: 'Its current mesh',
       whatIfChange: 'Coverage would change from {{from}} to {{to}}',
       whatIfSame: 'Coverage would stay at {{value}}',
+      whatIfObserved: 'As observed: {{mesh}}',
+      whatIfObservedPartial: 'As observed: its unmeshed pods ({{mesh}})',
       changed: 'changes',
       noRequirements: 'This component declares no requirements.',
       history: {

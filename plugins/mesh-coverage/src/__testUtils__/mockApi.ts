@@ -1,7 +1,11 @@
 import { ServedMeshMatrix } from '@meshcoverage/plugin-mesh-coverage-common';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CheckResult } from '@backstage-community/plugin-tech-insights-common';
-import { MeshCoverageApi, MeshCoverageChecksApi } from '../api';
+import {
+  MESH_COVERAGE_CHECK_IDS,
+  MeshCoverageApi,
+  MeshCoverageChecksApi,
+} from '../api';
 import { servedMatrix } from './fixtures';
 
 /** A MeshCoverageApi backed by fixed answers; each method can be overridden. */
@@ -32,8 +36,21 @@ export function mockMeshCoverageApi(
 /** A checks API answering fixed Tech Insights results, or failing. */
 export function mockChecksApi(
   results: CheckResult[] | Error = [],
+  configured: readonly string[] = MESH_COVERAGE_CHECK_IDS,
 ): jest.Mocked<MeshCoverageChecksApi> {
   return {
+    getAllChecks: jest.fn(async () => {
+      if (results instanceof Error) {
+        throw results;
+      }
+      return configured.map(id => ({
+        id,
+        type: 'json-rules-engine',
+        name: `${id} name`,
+        description: `${id} description`,
+        factIds: ['meshCoverageFactRetriever'],
+      }));
+    }),
     runChecks: jest.fn(
       async (_entity: CompoundEntityRef, _checks?: string[]) => {
         if (results instanceof Error) {

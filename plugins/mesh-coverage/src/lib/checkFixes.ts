@@ -9,7 +9,8 @@ export type CheckFix =
   | { kind: 'declare' }
   | { kind: 'fixAnnotations'; errors: string[] }
   | { kind: 'coverGap'; responsibilityId: string; meshes: string[] }
-  | { kind: 'coverMtls'; meshes: string[] };
+  | { kind: 'coverMtls'; meshes: string[] }
+  | { kind: 'matchObserved' };
 
 /** Mesh tools whose cell for a responsibility is `yes` or `partial`, matrix order. */
 function meshesCovering(
@@ -50,6 +51,8 @@ export function fixesForCheck(
       ];
     case 'meshCoverageMtls':
       return [{ kind: 'coverMtls', meshes: meshesCovering(index, 'mtls') }];
+    case 'meshCoverageObservedMatchesDeclared':
+      return [{ kind: 'matchObserved' }];
     default:
       return [];
   }

@@ -149,6 +149,25 @@ const ja = {
   'card.emptyDescription':
     'このコンポーネントのメッシュと必要な責務を catalog-info.yaml に宣言してください:',
   'card.viewDetails': '詳細',
+  'card.observed': '実行状況',
+  'card.observedMeshed':
+    '宣言: {{declared}} · {{pods}} 個中 {{meshed}} 個の Pod がメッシュ化',
+  'card.observedOther':
+    '宣言: {{declared}} · {{pods}} 個中 {{meshed}} 個の Pod が {{observed}} で稼働',
+  'card.observedNone':
+    'メッシュの宣言なし · {{pods}} 個中 {{meshed}} 個の Pod がメッシュ化',
+  'card.observedNoPods': '宣言: {{declared}} · Pod が見つかりません',
+  'card.observedDiffersTitle': '宣言したメッシュで稼働していません',
+  'card.observedDiffers':
+    '{{pods}} 個の Pod のどれも {{declared}} で稼働していません。上のカバー率は存在しないメッシュを前提にしています。',
+  'card.observedOtherMesh':
+    'Pod は {{declared}} ではなく {{observed}} で稼働しています。meshcoverage.io/mesh かデプロイを修正してください。',
+  'card.observedUndeclaredMesh':
+    'Pod は {{observed}} で稼働していますが、メッシュを宣言していません。meshcoverage.io/mesh を設定してください。',
+  'card.observedPartialTitle': '一部のみメッシュ化',
+  'card.observedPartial':
+    '{{pods}} 個中 {{unmeshed}} 個の Pod は {{declared}} で稼働しておらず、そのカバーを受けません。',
+  'card.observedUnavailable': '実行状況を確認できませんでした: {{message}}',
   'card.edition': 'マトリクスの{{edition}}による数値',
   'card.editionCustom': 'ポータル独自のマトリクス ({{source}}) による数値',
   'card.editionWithOverlays':
@@ -172,6 +191,12 @@ const ja = {
     '{{id}} をアプリで実装して meshcoverage.io/implements に列挙してください。比較対象のメッシュはどれも担いません。',
   'scorecard.coverMtls':
     'mtls を担うメッシュ ({{meshes}}) を使うか、アプリで mTLS を実装して meshcoverage.io/implements に mtls を列挙してください。',
+  'scorecard.matchObserved':
+    'すべての Pod を宣言したメッシュで稼働させる (プロキシを注入するか名前空間を登録する) か、meshcoverage.io/mesh を実際に稼働しているものに合わせてください。',
+  'scorecard.checks.meshCoverageObservedMatchesDeclared.name':
+    '宣言どおりのメッシュで稼働',
+  'scorecard.checks.meshCoverageObservedMatchesDeclared.description':
+    'コンポーネントのすべての Pod が meshcoverage.io/mesh で宣言したメッシュ (宣言がなければメッシュなし) で稼働していることを、Kubernetes バックエンド経由で確認します。',
   'content.title': 'メッシュカバー率',
   'content.status': '状態',
   'content.statusMesh': 'メッシュ',
@@ -183,6 +208,9 @@ const ja = {
   'content.whatIfNone': '現在のメッシュ',
   'content.whatIfChange': 'カバー率は {{from}} から {{to}} に変わります',
   'content.whatIfSame': 'カバー率は {{value}} のままです',
+  'content.whatIfObserved': '実行状況のとおり: {{mesh}}',
+  'content.whatIfObservedPartial':
+    '実行状況のとおり: メッシュ化されていない Pod ({{mesh}})',
   'scorecard.checks.meshCoverageNoGaps.name': 'メッシュカバレッジの欠落なし',
   'scorecard.checks.meshCoverageNoGaps.description':
     'コンポーネントが必要な責務 (meshcoverage.io/requires) を宣言し、そのすべてをメッシュが担うかアプリが実装しています。',

@@ -194,4 +194,94 @@ describe('EntityMeshCoverageCard', () => {
       await screen.findByText('Error: coverage unavailable'),
     ).toBeInTheDocument();
   });
+
+  describe('what runs against what is declared', () => {
+    const observed = (
+      mesh: string | null,
+      pods: number,
+      meshedPods: number,
+    ): CoverageReport['observed'] => ({
+      mesh,
+      pods,
+      meshedPods,
+      dataPlanes: mesh ? [{ mesh, mode: 'sidecar', pods: meshedPods }] : [],
+      clusters: ['demo-cluster'],
+      checkedAt: '2026-12-01T10:00:00Z',
+    });
+    const linkerd = entity({ 'meshcoverage.io/mesh': 'linkerd' });
+
+    it('says all is well when every pod runs the declared mesh', async () => {
+      await render(linkerd, { observed: observed('linkerd', 2, 2) });
+      const line = await screen.findByTestId('mesh-coverage-observed');
+      expect(line).toHaveTextContent('Linkerd declared · 2 of 2 pods meshed');
+      expect(line).toHaveAttribute('data-agreement', 'matches');
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('warns when only some pods are meshed', async () => {
+      await render(linkerd, { observed: observed('linkerd', 5, 4) });
+      expect(
+        await screen.findByTestId('mesh-coverage-observed'),
+      ).toHaveTextContent('Linkerd declared · 4 of 5 pods meshed');
+      const warning = screen.getByRole('alert');
+      expect(warning).toHaveTextContent('Partly meshed');
+      expect(warning).toHaveTextContent(
+        '1 of its 5 pods do not run Linkerd: they have none of its coverage.',
+      );
+    });
+
+    it('warns when no pod runs the declared mesh', async () => {
+      await render(linkerd, { observed: observed(null, 2, 0) });
+      expect(
+        await screen.findByTestId('mesh-coverage-observed'),
+      ).toHaveTextContent('Linkerd declared · 0 of 2 pods meshed');
+      const warning = screen.getByRole('alert');
+      expect(warning).toHaveTextContent('Not running the declared mesh');
+      expect(warning).toHaveTextContent(
+        'None of its 2 pods runs Linkerd: the coverage above assumes a mesh that is not there.',
+      );
+    });
+
+    it('names the mesh the pods run when it is another', async () => {
+      await render(linkerd, { observed: observed('istio', 3, 3) });
+      expect(
+        await screen.findByTestId('mesh-coverage-observed'),
+      ).toHaveTextContent('Linkerd declared · 3 of 3 pods run Istio');
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Its pods run Istio, not Linkerd: correct meshcoverage.io/mesh or the deployment.',
+      );
+    });
+
+    it('says when it could not look, as text', async () => {
+      await render(linkerd, {
+        observed: null,
+        observedReason: {
+          reason: 'cluster-error',
+          message: "cluster 'east': <b>SYSTEM_ERROR</b> 500",
+        },
+      });
+      expect(
+        await screen.findByTestId('mesh-coverage-observed-unavailable'),
+      ).toHaveTextContent(
+        "Could not check what runs: cluster 'east': <b>SYSTEM_ERROR</b> 500",
+      );
+    });
+
+    it('stays as today where nobody looked', async () => {
+      await render(linkerd, {
+        observed: null,
+        observedReason: {
+          reason: 'no-kubernetes-annotation',
+          message: 'Add backstage.io/kubernetes-id',
+        },
+      });
+      expect(await screen.findByTestId('mesh-coverage-value')).toBeVisible();
+      expect(
+        screen.queryByTestId('mesh-coverage-observed'),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.queryByTestId('mesh-coverage-observed-unavailable'),
+      ).not.toBeInTheDocument();
+    });
+  });
 });

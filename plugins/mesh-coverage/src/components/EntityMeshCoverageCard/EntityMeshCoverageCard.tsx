@@ -14,6 +14,7 @@ import { useMatrix } from '../../hooks/useMatrix';
 import { EditionNote } from '../EditionSwitch';
 import { catalogInfoSnippet } from '../../lib/catalogInfoSnippet';
 import { computedCoverage } from '../../lib/computedCoverage';
+import { observedView } from '../../lib/observedMesh';
 import { meshCoverageTranslationRef } from '../../translation';
 import { MatrixText } from '../MatrixText';
 import { MeshCoverageScorecard } from '../MeshCoverageScorecard';
@@ -32,6 +33,7 @@ const useStyles = makeStyles(theme => ({
   alternative: { display: 'block', color: theme.palette.text.secondary },
   errors: { margin: 0, paddingLeft: theme.spacing(2) },
   scorecard: { marginTop: theme.spacing(2) },
+  unavailable: { color: theme.palette.text.secondary },
 }));
 
 /** @public */
@@ -110,6 +112,86 @@ export function EntityMeshCoverageCard(
     matrix?.responsibilities.find(r => r.id === id)?.title;
   const gaps = report.items.filter(item => item.status === 'gap');
 
+  const meshName = (id: string) => index?.tool(id)?.name ?? id;
+  const observation = index ? observedView(report, index) : undefined;
+  const renderObserved = () => {
+    if (observation?.kind === 'unavailable') {
+      return (
+        <Typography
+          variant="body2"
+          className={classes.unavailable}
+          data-testid="mesh-coverage-observed-unavailable"
+        >
+          {t('card.observedUnavailable', { message: observation.message })}
+        </Typography>
+      );
+    }
+    if (observation?.kind !== 'observed') {
+      return null;
+    }
+    const { observed, agreement } = observation;
+    const figures = {
+      declared: meshName(report.mesh),
+      pods: String(observed.pods),
+      meshed: String(observed.meshedPods),
+      observed: observed.mesh ? meshName(observed.mesh) : '',
+    };
+    let summary: string;
+    if (observed.pods === 0) {
+      summary = t('card.observedNoPods', figures);
+    } else if (meshTool?.kind === 'baseline') {
+      summary = t('card.observedNone', figures);
+    } else if (observed.mesh && observed.mesh !== report.mesh) {
+      summary = t('card.observedOther', figures);
+    } else {
+      summary = t('card.observedMeshed', figures);
+    }
+    let warning: { title: string; message: string } | undefined;
+    if (agreement === 'partial') {
+      warning = {
+        title: t('card.observedPartialTitle'),
+        message: t('card.observedPartial', {
+          ...figures,
+          unmeshed: String(observed.pods - observed.meshedPods),
+        }),
+      };
+    } else if (agreement === 'differs') {
+      let message: string = t('card.observedDiffers', figures);
+      if (meshTool?.kind === 'baseline') {
+        message = t('card.observedUndeclaredMesh', figures);
+      } else if (observed.mesh) {
+        message = t('card.observedOtherMesh', figures);
+      }
+      warning = { title: t('card.observedDiffersTitle'), message };
+    }
+    return (
+      <>
+        <div className={classes.row}>
+          <Typography variant="subtitle2">{t('card.observed')}</Typography>
+          <Typography
+            data-testid="mesh-coverage-observed"
+            data-agreement={agreement}
+            title={observed.dataPlanes
+              .map(
+                plane => `${meshName(plane.mesh)} ${plane.mode}: ${plane.pods}`,
+              )
+              .join(', ')}
+          >
+            {summary}
+          </Typography>
+        </div>
+        {warning && (
+          <WarningPanel
+            severity="warning"
+            title={warning.title}
+            message={warning.message}
+            defaultExpanded
+          />
+        )}
+      </>
+    );
+  };
+
   return (
     <InfoCard title={t('card.title')}>
       {report.errors.length > 0 && (
@@ -133,6 +215,7 @@ export function EntityMeshCoverageCard(
             : meshTool?.name ?? report.mesh}
         </Typography>
       </div>
+      {renderObserved()}
       {renderCoverage(report.coverage)}
       {report.coverage !== null && (
         <>

@@ -29,6 +29,9 @@ const entity: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'team' },
 };
 
+const row = (id: string) =>
+  document.querySelector(`tr[data-responsibility="${id}"]`) as HTMLElement;
+
 describe('EntityMeshCoverageContent', () => {
   beforeEach(async () => {
     const report = {
@@ -56,9 +59,6 @@ describe('EntityMeshCoverageContent', () => {
     );
   });
 
-  const row = (id: string) =>
-    document.querySelector(`tr[data-responsibility="${id}"]`) as HTMLElement;
-
   it('lists every required responsibility with its status, cell and alternative', async () => {
     expect(
       await screen.findByRole('table', { name: 'Mesh coverage' }),
@@ -85,6 +85,54 @@ describe('EntityMeshCoverageContent', () => {
     expect(row('mtls').querySelectorAll('[data-status="mesh"]')).toHaveLength(
       2,
     );
+  });
+});
+
+describe('EntityMeshCoverageContent as observed', () => {
+  it('offers the what-if of what runs when no pod runs the declared mesh', async () => {
+    const api = mockMeshCoverageApi({
+      getCoverage: jest.fn(async () => ({
+        ...evaluateCoverage(builtinIndex, {
+          mesh: 'linkerd',
+          requires: ['mtls', 'jwt-auth', 'circuit-breaker'],
+          implements: ['jwt-auth'],
+        }),
+        entityRef: 'component:default/orders-service',
+        observed: {
+          mesh: null,
+          pods: 2,
+          meshedPods: 0,
+          dataPlanes: [],
+          clusters: ['demo-cluster'],
+          checkedAt: '2026-12-01T10:00:00Z',
+        },
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [meshCoverageApiRef, api],
+          [meshCoverageChecksApiRef, mockChecksApi()],
+        ]}
+      >
+        <EntityProvider entity={entity}>
+          <EntityMeshCoverageContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    await screen.findByRole('table', { name: 'Mesh coverage' });
+    await userEvent.click(screen.getByLabelText('What if this component ran'));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'As observed: Kubernetes',
+      }),
+    );
+    // Without Linkerd, mTLS is nobody's: jwt-auth stays the app's.
+    expect(
+      await screen.findByText(/Coverage would change from 67 % to 33 %/),
+    ).toBeInTheDocument();
+    expect(row('mtls')).toHaveTextContent('Gap (changes)');
+    expect(row('jwt-auth')).not.toHaveTextContent('changes');
   });
 });
 

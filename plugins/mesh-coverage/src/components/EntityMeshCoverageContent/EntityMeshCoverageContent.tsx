@@ -32,6 +32,10 @@ import { LabelledSelect } from '../LabelledSelect';
 import { MatrixText } from '../MatrixText';
 import { SupportLabel } from '../SupportLabel';
 import { CoverageHistory } from './CoverageHistory';
+import { observedView } from '../../lib/observedMesh';
+
+/** The what-if option that evaluates what runs rather than a mesh picked by hand. */
+const AS_OBSERVED = 'as-observed';
 
 const useStyles = makeStyles(theme => ({
   select: { marginBottom: theme.spacing(2) },
@@ -51,8 +55,13 @@ export function EntityMeshCoverageContent() {
   const { appLanguage: language } = useAppMatrixLanguage();
   const [whatIf, setWhatIf] = useState('');
 
+  const observation = index && report ? observedView(report, index) : undefined;
+  const asObservedMesh =
+    observation?.kind === 'observed' ? observation.asObservedMesh : undefined;
+  const whatIfMesh = whatIf === AS_OBSERVED ? asObservedMesh : whatIf;
+
   const whatIfReport = useMemo(() => {
-    if (!whatIf || !index || !report) {
+    if (!whatIfMesh || !index || !report) {
       return undefined;
     }
     const { implements: implemented } = parseMeshDeclaration(
@@ -60,11 +69,11 @@ export function EntityMeshCoverageContent() {
       index,
     );
     return evaluateCoverage(index, {
-      mesh: whatIf,
+      mesh: whatIfMesh,
       requires: report.items.map(item => item.responsibilityId),
       implements: implemented,
     });
-  }, [whatIf, index, report, entity]);
+  }, [whatIfMesh, index, report, entity]);
 
   if (loading) {
     return <Progress />;
@@ -83,6 +92,12 @@ export function EntityMeshCoverageContent() {
   );
   const title = (id: string) =>
     matrix?.responsibilities.find(r => r.id === id)?.title;
+  const meshName = (id: string) => index?.tool(id)?.name ?? id;
+  const asObservedLabel =
+    asObservedMesh &&
+    (observation?.kind === 'observed' && observation.agreement === 'partial'
+      ? t('content.whatIfObservedPartial', { mesh: meshName(asObservedMesh) })
+      : t('content.whatIfObserved', { mesh: meshName(asObservedMesh) }));
 
   return (
     <Grid container spacing={3}>
@@ -101,14 +116,14 @@ export function EntityMeshCoverageContent() {
                 label={t('content.whatIf')}
                 emptyLabel={t('content.whatIfNone')}
                 value={whatIf}
-                options={
-                  index?.meshIds
+                options={[
+                  ...(asObservedLabel
+                    ? [{ value: AS_OBSERVED, label: asObservedLabel }]
+                    : []),
+                  ...(index?.meshIds
                     .filter(id => id !== report.mesh)
-                    .map(id => ({
-                      value: id,
-                      label: index.tool(id)?.name ?? id,
-                    })) ?? []
-                }
+                    .map(id => ({ value: id, label: meshName(id) })) ?? []),
+                ]}
                 onChange={setWhatIf}
               />
               {whatIfReport && (
@@ -133,8 +148,12 @@ export function EntityMeshCoverageContent() {
                     t('content.status'),
                     t('content.cell'),
                     t('content.alternative'),
-                    ...(whatIfReport
-                      ? [index?.tool(whatIf)?.name ?? whatIf]
+                    ...(whatIfReport && whatIfMesh
+                      ? [
+                          whatIf === AS_OBSERVED && asObservedLabel
+                            ? asObservedLabel
+                            : meshName(whatIfMesh),
+                        ]
                       : []),
                   ]}
                 />

@@ -26,8 +26,11 @@ const report = evaluateCoverage(builtinIndex, {
   requires: ['mtls', 'retries', 'circuit-breaker'],
 });
 
-async function render(results: CheckResult[] | Error) {
-  const checksApi = mockChecksApi(results);
+async function render(
+  results: CheckResult[] | Error,
+  configured?: readonly string[],
+) {
+  const checksApi = mockChecksApi(results, configured);
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -47,11 +50,40 @@ const item = (id: string) =>
   document.querySelector(`li[data-check="${id}"]`) as HTMLElement;
 
 describe('MeshCoverageScorecard', () => {
-  it("shows each passing verdict with its description, in the plugin's own words (translated)", async () => {
+  it('asks for the observed-mesh check where it is configured, and words its fix', async () => {
     const checksApi = await render([
-      checkResult('meshCoverageMtls', true),
-      checkResult('meshCoverageDeclared', true, { requirementsDeclared: true }),
+      checkResult('meshCoverageObservedMatchesDeclared', false),
     ]);
+    expect(
+      await screen.findByText('Runs the mesh it declares'),
+    ).toBeInTheDocument();
+    expect(checksApi.runChecks).toHaveBeenCalledWith(expect.anything(), [
+      'meshCoverageNoGaps',
+      'meshCoverageMtls',
+      'meshCoverageDeclared',
+      'meshCoverageObservedMatchesDeclared',
+    ]);
+    expect(item('meshCoverageObservedMatchesDeclared')).toHaveTextContent(
+      'Make every pod run the declared mesh',
+    );
+  });
+
+  it("shows each passing verdict with its description, in the plugin's own words (translated)", async () => {
+    // A portal that has not configured the observed-mesh check: only configured ones are asked for.
+    const checksApi = await render(
+      [
+        checkResult('meshCoverageMtls', true),
+        checkResult('meshCoverageDeclared', true, {
+          requirementsDeclared: true,
+        }),
+      ],
+      [
+        'meshCoverageNoGaps',
+        'meshCoverageMtls',
+        'meshCoverageDeclared',
+        'other',
+      ],
+    );
     expect(await screen.findByText('mTLS covered')).toBeInTheDocument();
     expect(checksApi.runChecks).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'orders-service' },
@@ -109,7 +141,7 @@ describe('MeshCoverageScorecard', () => {
         }) as any,
       ),
     );
-    await waitFor(() => expect(checksApi.runChecks).toHaveBeenCalled());
+    await waitFor(() => expect(checksApi.getAllChecks).toHaveBeenCalled());
     await waitFor(() =>
       expect(screen.queryByRole('heading', { name: 'Scorecard' })).toBeNull(),
     );

@@ -58,10 +58,15 @@ export function MeshCoverageScorecard(props: {
     namespace: namespace.toLocaleLowerCase('en-US'),
     name,
   };
-  const { loading, error, value } = useAsync(
-    () => checksApi.runChecks(entityRef, [...MESH_COVERAGE_CHECK_IDS]),
-    [checksApi, entityRef.kind, entityRef.namespace, entityRef.name],
-  );
+  const { loading, error, value } = useAsync(async () => {
+    // Only the checks this portal configures: asking Tech Insights for one it does not know
+    // fails the whole request (an adopter may not have added a newer check yet).
+    const configured = new Set(
+      (await checksApi.getAllChecks()).map(check => check.id),
+    );
+    const ids = MESH_COVERAGE_CHECK_IDS.filter(id => configured.has(id));
+    return ids.length ? checksApi.runChecks(entityRef, ids) : [];
+  }, [checksApi, entityRef.kind, entityRef.namespace, entityRef.name]);
 
   const fixText = (fix: CheckFix) => {
     switch (fix.kind) {
@@ -76,6 +81,8 @@ export function MeshCoverageScorecard(props: {
               meshes: fix.meshes.join(', '),
             })
           : t('scorecard.coverGapNoMesh', { id: fix.responsibilityId });
+      case 'matchObserved':
+        return t('scorecard.matchObserved');
       default:
         return t('scorecard.coverMtls', { meshes: fix.meshes.join(', ') });
     }
