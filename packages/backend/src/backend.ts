@@ -1,8 +1,8 @@
 import { createBackend } from '@backstage/backend-defaults';
 
 /**
- * The example portal's backend: catalog, guest sign-in, the Mesh Coverage plugins and Tech
- * Insights, on SQLite in memory unless configured otherwise. Not started here: `index.ts` starts
+ * The example portal's backend: catalog, guest sign-in, the Mesh Coverage plugins, Kubernetes and
+ * Tech Insights, on SQLite in memory unless configured otherwise. Not started here: `index.ts` starts
  * it, and the benchmarks add their reference route to it first.
  */
 export function createExampleBackend() {
@@ -22,6 +22,13 @@ export function createExampleBackend() {
 
   // mesh coverage API
   backend.add(import('@meshcoverage/plugin-mesh-coverage-backend'));
+
+  // Kubernetes: the mesh coverage API reads a component's pods through it (the observed mesh,
+  // for components annotated backstage.io/kubernetes-id). Its clusters come from the `kubernetes`
+  // config: the demo cluster in app-config.yaml (index.ts starts it), real ones in production.
+  // Without a `kubernetes` config it only logs a warning and serves nothing, and the observed
+  // mesh reads `kubernetes-unavailable`.
+  backend.add(import('@backstage/plugin-kubernetes-backend'));
 
   // scorecards: Tech Insights with the json-rules-engine checker and the mesh coverage facts
   backend.add(import('@backstage-community/plugin-tech-insights-backend'));

@@ -1,6 +1,12 @@
 /*
- * The Mesh Coverage example portal's backend (see backend.ts for what it holds).
+ * The Mesh Coverage example portal's backend (see backend.ts for what it holds), plus the demo
+ * cluster: a fake Kubernetes API server with the example catalog's pods, started only when the
+ * config points the Kubernetes backend at it (app-config.yaml does, app-config.production.yaml
+ * does not; see demoCluster.ts).
  */
 import { createExampleBackend } from './backend';
+import { demoClusterModule } from './demoCluster';
 
-createExampleBackend().start();
+const backend = createExampleBackend();
+backend.add(demoClusterModule);
+backend.start();

@@ -222,7 +222,7 @@ export function createObservedMeshReader(
       }
       return unavailable(
         'kubernetes-unavailable',
-        'The Kubernetes backend plugin is not installed in this Backstage',
+        'The Kubernetes backend plugin is not installed in this Backstage, or has no clusters configured',
       );
     }
     let body: unknown;
