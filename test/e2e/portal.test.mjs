@@ -366,6 +366,66 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await screenshot(page, 'tab-what-if');
   });
 
+  it('shows what runs against what is declared, from the demo cluster through the Kubernetes backend', async () => {
+    // notifications-worker declares Linkerd; its demo pods carry no proxy.
+    const report = await api(
+      '/api/mesh-coverage/coverage?entityRef=component:default/notifications-worker',
+    );
+    assert.deepEqual(
+      [report.observed.mesh, report.observed.meshedPods, report.observed.pods],
+      [null, 0, 2],
+    );
+    await page.goto(`${FRONTEND}/catalog/default/component/notifications-worker`);
+    const observed = page.getByTestId('mesh-coverage-observed');
+    await observed.waitFor();
+    assert.equal(
+      await observed.textContent(),
+      'Linkerd declared · 0 of 2 pods meshed',
+    );
+    const warning = page.getByRole('alert').filter({ hasText: 'Not running the declared mesh' });
+    await warning.waitFor();
+    assert.match(
+      await warning.textContent(),
+      /None of its 2 pods runs Linkerd: the coverage above assumes a mesh that is not there\./,
+    );
+    // The scorecard's observed check fails for it.
+    const check = page.locator('li[data-check="meshCoverageObservedMatchesDeclared"]');
+    await check.waitFor({ timeout: 60_000 });
+    assert.equal(await check.getAttribute('data-result'), 'failed');
+    await screenshot(page, 'card-observed-mismatch');
+
+    // storefront-web: 4 of its 5 pods carry istio-proxy.
+    await page.goto(`${FRONTEND}/catalog/default/component/storefront-web`);
+    await observed.waitFor();
+    assert.equal(
+      await observed.textContent(),
+      'Istio declared · 4 of 5 pods meshed',
+    );
+    await page.getByRole('alert').filter({ hasText: 'Partly meshed' }).waitFor();
+
+    // payments-api: every pod meshed, no warning, the check passes.
+    await page.goto(`${FRONTEND}/catalog/default/component/payments-api`);
+    await observed.waitFor();
+    assert.equal(
+      await observed.textContent(),
+      'Istio declared · 3 of 3 pods meshed',
+    );
+    await page
+      .locator('li[data-check="meshCoverageObservedMatchesDeclared"][data-result="passed"]')
+      .waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'declared mesh' }).count(), 0);
+
+    // The tab's "as observed" what-if: notifications-worker without Linkerd.
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/notifications-worker/mesh-coverage`,
+    );
+    await page.getByRole('table', { name: 'Mesh coverage' }).waitFor();
+    await page.getByLabel('What if this component ran').click();
+    await page.getByRole('option', { name: 'As observed: Kubernetes' }).click();
+    await page.getByText(/Coverage would change from \d+ % to \d+ %/).waitFor();
+    await screenshot(page, 'tab-as-observed');
+  });
+
   it('keeps a component with a typo in the catalog and shows the error with the suggestion', async () => {
     const entity = await api(
       '/api/catalog/entities/by-name/component/default/search-api',

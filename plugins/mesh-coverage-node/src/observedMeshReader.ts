@@ -77,13 +77,24 @@ export function readObservedConfig(
             }`,
           );
         }
+        // Read whole: annotation and label names hold dots and slashes, which config keys may not.
         const values = (name: string) => {
-          const values = rule.getOptionalConfig(name);
-          return values
-            ? Object.fromEntries(
-                values.keys().map(k => [k, values.getString(k)]),
-              )
-            : undefined;
+          const raw = rule.getOptional(name);
+          if (raw === undefined) {
+            return undefined;
+          }
+          if (
+            typeof raw !== 'object' ||
+            raw === null ||
+            Array.isArray(raw) ||
+            Object.values(raw).some(value => typeof value !== 'string')
+          ) {
+            problems.push(
+              `${key}.${name}: expected names mapped to values, e.g. { ambient.istio.io/redirection: enabled }`,
+            );
+            return undefined;
+          }
+          return raw as Record<string, string>;
         };
         const parsed: DataPlaneRule = {
           mesh,
