@@ -234,6 +234,9 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
         }),
         mockServices.rootConfig.factory({
           data: {
+            // The Kubernetes backend loads its client on its first request, slowly under a
+            // loaded test run: these tests are about the facts, not the timeout.
+            meshCoverage: { observed: { timeout: { seconds: 60 } } },
             techInsights: {
               factRetrievers: {
                 meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
@@ -272,7 +275,7 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
 
   /** The retriever runs at start-up; its facts land a moment later. */
   const latestFacts = async (name: string) => {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
+    for (let attempt = 0; attempt < 250; attempt += 1) {
       const res = await request(server)
         .get('/api/tech-insights/facts/latest')
         .query({
