@@ -1,10 +1,17 @@
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   builtinEdition,
   DEFAULT_DATA_PLANE_RULES,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { readObservedConfig } from './observedMeshReader';
+import {
+  createObservedMeshReader,
+  readObservedConfig,
+} from './observedMeshReader';
 
 const index = indexMatrix(builtinEdition('current').matrix);
 const read = (observed: object | undefined) =>
@@ -64,5 +71,74 @@ describe('readObservedConfig', () => {
     ).toThrow(
       "Invalid Mesh Coverage config:\n  meshCoverage.observed.rules[0].mesh: unknown mesh 'istoi' (did you mean 'istio'?)\n  meshCoverage.observed.rules[1]: a rule needs containers, annotations or labels to match pods by",
     );
+  });
+});
+
+describe('createObservedMeshReader', () => {
+  let server: Server;
+  let requests: string[];
+  let reader: ReturnType<typeof createObservedMeshReader>;
+  const logger = mockServices.logger.mock();
+
+  beforeAll(async () => {
+    requests = [];
+    // Stands in for a backend without the Kubernetes plugin: its routes answer 404.
+    server = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { name: 'NotFoundError' } }));
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    reader = createObservedMeshReader({
+      config: read(undefined),
+      discovery: mockServices.discovery.mock({
+        getBaseUrl: async id => `http://127.0.0.1:${port}/api/${id}`,
+      }),
+      auth: mockServices.auth(),
+      cache: CacheManager.fromConfig(new ConfigReader({})).forPlugin(
+        'mesh-coverage',
+      ),
+      logger,
+    });
+  });
+  afterAll(() => new Promise(r => server.close(r)));
+
+  const component = (name: string, annotations: Record<string, string>) => ({
+    entityRef: `component:default/${name}`,
+    annotations,
+  });
+
+  it('does not look, or log, without a Kubernetes annotation', async () => {
+    await expect(
+      reader.observe(component('plain', { 'meshcoverage.io/mesh': 'istio' })),
+    ).resolves.toEqual({
+      observed: null,
+      observedReason: {
+        reason: 'no-kubernetes-annotation',
+        message: expect.stringContaining('backstage.io/kubernetes-id'),
+      },
+    });
+    expect(requests).toEqual([]);
+    expect(logger.info).not.toHaveBeenCalled();
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('without the Kubernetes plugin: unavailable, logged once, cached per component', async () => {
+    const annotated = (name: string) =>
+      component(name, { 'backstage.io/kubernetes-id': name });
+    for (const name of ['a', 'b', 'a', 'b', 'c']) {
+      await expect(reader.observe(annotated(name))).resolves.toMatchObject({
+        observed: null,
+        observedReason: { reason: 'kubernetes-unavailable' },
+      });
+    }
+    expect(requests).toEqual([
+      'POST /api/kubernetes/resources/workloads/query',
+      'POST /api/kubernetes/resources/workloads/query',
+      'POST /api/kubernetes/resources/workloads/query',
+    ]);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.warn).not.toHaveBeenCalled();
   });
 });
