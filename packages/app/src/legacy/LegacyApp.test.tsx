@@ -16,7 +16,10 @@ describe('the legacy app (legacy exports of the plugins)', () => {
       ] as any,
     };
     render(<App />);
-    expect(await screen.findByText('Guest')).toBeInTheDocument();
+    // The app loads its plugins first; on a busy machine that takes longer than the default 1 s.
+    expect(
+      await screen.findByText('Guest', undefined, { timeout: 20_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /enter/i })).toBeInTheDocument();
   });
 });
