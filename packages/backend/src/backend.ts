@@ -1,4 +1,36 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+
+/**
+ * The root HTTP router, answering 503 until the backend has started. A starting instance listens
+ * before its plugins have mounted their routes, and a route not mounted yet answers 404, which a
+ * load balancer passes on; a 503 it retries on another instance (README, "Running several
+ * instances"). Health checks pass through: readiness says when to send traffic.
+ */
+const startupGatedRootHttpRouter = rootHttpRouterServiceFactory({
+  configure({ app, lifecycle, applyDefaults }) {
+    let started = false;
+    lifecycle.addStartupHook(() => {
+      started = true;
+    });
+    app.use((req, res, next) => {
+      if (started || req.path.startsWith('/.backstage/health/')) {
+        next();
+        return;
+      }
+      res
+        .status(503)
+        .set('Retry-After', '1')
+        .json({
+          error: {
+            name: 'ServiceUnavailableError',
+            message: 'The backend is starting',
+          },
+        });
+    });
+    applyDefaults();
+  },
+});
 
 /**
  * The example portal's backend: catalog, guest sign-in, the Mesh Coverage plugins, Kubernetes and
@@ -7,6 +39,7 @@ import { createBackend } from '@backstage/backend-defaults';
  */
 export function createExampleBackend() {
   const backend = createBackend();
+  backend.add(startupGatedRootHttpRouter);
 
   backend.add(import('@backstage/plugin-app-backend'));
 

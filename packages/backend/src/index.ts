@@ -9,4 +9,9 @@ import { demoClusterModule } from './demoCluster';
 
 const backend = createExampleBackend();
 backend.add(demoClusterModule);
-backend.start();
+backend.start().catch(error => {
+  // Exit, so that whatever runs the backend restarts it, rather than leave behind an instance that
+  // listens but serves nothing (a failed migration, say).
+  console.error('Backend startup failed', error);
+  process.exit(1);
+});

@@ -4,8 +4,7 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { resolve as resolvePath } from 'path';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { meshCoveragePlugin } from './plugin';
 
 jest.setTimeout(120_000);
@@ -17,6 +16,17 @@ const databases = TestDatabases.create({
 });
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+const entities = ['payments-api', 'orders-service'].map(name => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'meshcoverage.io/mesh': 'istio' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+}));
 
 describe.each(databases.eachSupportedId())(
   'the scheduled fleet snapshot on %s',
@@ -30,21 +40,11 @@ describe.each(databases.eachSupportedId())(
             mockServices.database.factory({ knex }),
             schedulerServiceFactory,
             meshCoveragePlugin,
-            catalogPlugin,
+            // A catalog that holds components from the start: a first snapshot of an empty
+            // catalog is not stored.
+            catalogServiceMock.factory({ entities }),
             mockServices.rootConfig.factory({
               data: {
-                catalog: {
-                  rules: [{ allow: ['Component', 'Location'] }],
-                  locations: [
-                    {
-                      type: 'file',
-                      target: resolvePath(
-                        __dirname,
-                        '__fixtures__/entities.yaml',
-                      ),
-                    },
-                  ],
-                },
                 meshCoverage: {
                   fleet: { snapshot: { frequency: { minutes: 10 } } },
                 },
@@ -52,10 +52,8 @@ describe.each(databases.eachSupportedId())(
             }),
           ],
         });
-      // One after the other, as a rolling deploy starts them: a fresh database's first
-      // migrations are not safe to race (the catalog's own neither).
-      const backends = [await instance()];
-      backends.push(await instance());
+      // At the same moment, as an orchestrator may start them: our migrations wait for each other.
+      const backends = await Promise.all([instance(), instance()]);
       try {
         const snapshots = async () =>
           Number(

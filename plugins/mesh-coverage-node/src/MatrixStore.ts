@@ -1,3 +1,4 @@
+import { runMigrations } from './runMigrations';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -36,7 +37,7 @@ export class MatrixStore {
   static async create(database: DatabaseService): Promise<MatrixStore> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
-      await db.migrate.latest({
+      await runMigrations(db, {
         directory: MIGRATIONS,
         // Its own ledger: the service runs in other plugins' databases too (catalog, Tech Insights).
         tableName: 'mesh_coverage_knex_migrations',

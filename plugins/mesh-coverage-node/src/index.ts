@@ -43,3 +43,4 @@ export type {
   ObservedMeshReaderOptions,
   ObservedMeshResult,
 } from './observedMeshReader';
+export { runMigrations } from './runMigrations';

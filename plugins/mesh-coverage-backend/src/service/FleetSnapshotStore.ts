@@ -6,6 +6,7 @@ import {
   ComponentCoverageFigures,
   FleetGroup,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { runMigrations } from '@meshcoverage/plugin-mesh-coverage-node';
 import { Knex } from 'knex';
 
 const MIGRATIONS = resolvePackagePath(
@@ -80,7 +81,7 @@ export class FleetSnapshotStore<TSummary = unknown> {
   ): Promise<FleetSnapshotStore<TSummary>> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
-      await db.migrate.latest({
+      await runMigrations(db, {
         directory: MIGRATIONS,
         tableName: 'mesh_coverage_backend_knex_migrations',
       });

@@ -23,7 +23,21 @@ const matrixService: MeshMatrixService = {
   getEdition: () => loaded,
 };
 
-async function setUp() {
+const ORDERS = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders',
+    namespace: 'default',
+    annotations: {
+      'meshcoverage.io/mesh': 'linkerd',
+      'meshcoverage.io/requires': 'mtls,circuit-breaker',
+    },
+  },
+  spec: { type: 'service', owner: 'team-a' },
+};
+
+async function setUp(entities: (typeof ORDERS)[] = [ORDERS]) {
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: ':memory:',
@@ -34,23 +48,7 @@ async function setUp() {
   );
   const snapshots = createFleetSnapshots({
     store,
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'orders',
-            namespace: 'default',
-            annotations: {
-              'meshcoverage.io/mesh': 'linkerd',
-              'meshcoverage.io/requires': 'mtls,circuit-breaker',
-            },
-          },
-          spec: { type: 'service', owner: 'team-a' },
-        },
-      ],
-    }),
+    catalog: catalogServiceMock({ entities }),
     matrixService,
     defaultRequirements: {},
     logger: mockServices.logger.mock(),
@@ -60,6 +58,24 @@ async function setUp() {
 }
 
 describe('createFleetSnapshots', () => {
+  it('stores no first snapshot of a catalog that holds nothing yet', async () => {
+    const { knex, snapshots } = await setUp([]);
+    await snapshots.take(mockCredentials.service());
+    expect(
+      await knex('mesh_coverage_fleet_snapshots').count({ n: '*' }),
+    ).toEqual([{ n: 0 }]);
+    expect(await snapshots.latest()).toBeUndefined();
+  });
+
+  it('serves the latest snapshot in hand while the database is away', async () => {
+    const { knex, snapshots } = await setUp();
+    await snapshots.take(mockCredentials.service());
+    const latest = await snapshots.latest();
+    expect(latest?.summary.today.components).toBe(1);
+    await knex.destroy();
+    expect(await snapshots.latest()).toBe(latest);
+  });
+
   it('takes a snapshot of the catalog, stores each component, and prunes what is past retention', async () => {
     const { knex, store, snapshots } = await setUp();
     const old = new Date(Date.now() - 401 * DAY_MS).toISOString();

@@ -87,6 +87,14 @@ export function createFleetSnapshots(
     async take(credentials) {
       const started = Date.now();
       const { summary, components } = await compute(credentials);
+      if (components.length === 0 && !(await store.latestId())) {
+        // A fresh database: the catalog has not ingested anything yet. An empty first snapshot
+        // would be served as the fleet until the next one; without it `/fleet` computes live.
+        logger.info(
+          'Fleet snapshot not stored: the catalog holds no components yet',
+        );
+        return;
+      }
       const takenAt = new Date().toISOString();
       // The headline figures as the history's filters add them up: from the groups.
       const total = totalOfGroups(summary.groups);
@@ -115,7 +123,17 @@ export function createFleetSnapshots(
     },
 
     async latest() {
-      const head = await store.latestId();
+      let head: Awaited<ReturnType<typeof store.latestId>>;
+      try {
+        head = await store.latestId();
+      } catch (error) {
+        // The database is away (a restart, a failover): the snapshot in hand is still the latest
+        // one anybody took.
+        if (cached) {
+          return cached;
+        }
+        throw error;
+      }
       if (!head) {
         return undefined;
       }
