@@ -1,42 +1,61 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+
+/** Backstage's own pause for requests to a plugin that has not started (same key, same default). */
+const PAUSE_KEY = 'backend.lifecycle.startupRequestPauseTimeout';
+const DEFAULT_PAUSE: HumanDuration = { seconds: 5 };
 
 /**
- * The root HTTP router, answering 503 until the backend has started. A starting instance listens
- * before its plugins have mounted their routes, and a route not mounted yet answers 404, which a
- * load balancer passes on; a 503 it retries on another instance (README, "Running several
- * instances"). Health checks pass through: readiness says when to send traffic.
+ * The root HTTP router, holding requests until the backend has started. A starting instance
+ * listens before its plugins have mounted their routes, and a route not mounted yet answers 404,
+ * which a load balancer passes on to the user. Held requests go on once every plugin is up (the
+ * backend's own calls during start-up too, such as the first fleet snapshot reading the catalog);
+ * past the pause they get a 503, which a load balancer retries on another instance (README,
+ * "Running several instances"). Health checks pass through: readiness says when to send traffic.
  */
 const startupGatedRootHttpRouter = rootHttpRouterServiceFactory({
-  configure({ app, lifecycle, applyDefaults }) {
+  configure({ app, config, lifecycle, applyDefaults }) {
+    const pauseMs = durationToMilliseconds(
+      config.has(PAUSE_KEY)
+        ? readDurationFromConfig(config, { key: PAUSE_KEY })
+        : DEFAULT_PAUSE,
+    );
     let started = false;
+    const held = new Map<() => void, NodeJS.Timeout>();
     lifecycle.addStartupHook(() => {
       started = true;
+      held.forEach((timer, release) => {
+        clearTimeout(timer);
+        release();
+      });
+      held.clear();
     });
     app.use((req, res, next) => {
       if (started || req.path.startsWith('/.backstage/health/')) {
         next();
         return;
       }
-      res
-        .status(503)
-        .set('Retry-After', '1')
-        .json({
-          error: {
-            name: 'ServiceUnavailableError',
-            message: 'The backend is starting',
-          },
-        });
+      const release = () => next();
+      const timer = setTimeout(() => {
+        held.delete(release);
+        res
+          .status(503)
+          .set('Retry-After', '1')
+          .json({
+            error: {
+              name: 'ServiceUnavailableError',
+              message: 'The backend is starting',
+            },
+          });
+      }, pauseMs);
+      held.set(release, timer);
     });
     applyDefaults();
   },
 });
 
-/**
- * The example portal's backend: catalog, guest sign-in, the Mesh Coverage plugins, Kubernetes and
- * Tech Insights, on SQLite in memory unless configured otherwise. Not started here: `index.ts` starts
- * it, and the benchmarks add their reference route to it first.
- */
 export function createExampleBackend() {
   const backend = createBackend();
   backend.add(startupGatedRootHttpRouter);

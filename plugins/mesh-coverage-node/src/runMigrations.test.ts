@@ -9,7 +9,12 @@ const fakeDb = (failures: unknown[]) => {
     }
     return [1, []];
   });
-  return { db: { migrate: { latest } } as unknown as Knex, latest };
+  const forceFreeMigrationsLock = jest.fn(async () => {});
+  return {
+    db: { migrate: { latest, forceFreeMigrationsLock } } as unknown as Knex,
+    latest,
+    forceFreeMigrationsLock,
+  };
 };
 const options = { directory: '/migrations', tableName: 'ledger' };
 
@@ -30,10 +35,25 @@ describe('runMigrations', () => {
     expect(latest).toHaveBeenCalledWith(options);
   });
 
+  it('frees a lock a dead process left behind, after waiting for it', async () => {
+    const locked = () =>
+      Object.assign(new Error('Migration table is already locked'), {
+        name: 'MigrationLocked',
+      });
+    const { db, latest, forceFreeMigrationsLock } = fakeDb(
+      Array.from({ length: 10 }, locked),
+    );
+    await runMigrations(db, options);
+    expect(forceFreeMigrationsLock).toHaveBeenCalledTimes(1);
+    expect(forceFreeMigrationsLock).toHaveBeenCalledWith(options);
+    expect(latest).toHaveBeenCalledTimes(11);
+  }, 60_000);
+
   it('fails at once on any other error', async () => {
     const broken = Object.assign(new Error('syntax error'), { code: '42601' });
-    const { db, latest } = fakeDb([broken]);
+    const { db, latest, forceFreeMigrationsLock } = fakeDb([broken]);
     await expect(runMigrations(db, options)).rejects.toBe(broken);
     expect(latest).toHaveBeenCalledTimes(1);
+    expect(forceFreeMigrationsLock).not.toHaveBeenCalled();
   });
 });

@@ -12,7 +12,8 @@ const ATTEMPTS = 10;
 /**
  * Runs a package's knex migrations with a ledger of its own. When several instances start at once
  * on an empty database, knex creates its ledger and lock without waiting for each other and one
- * of them fails; that one waits and tries again, then finds the work done.
+ * of them fails; that one waits and tries again, then finds the work done. A lock still held after
+ * the last try was left by a process that died while migrating, and is freed.
  *
  * @public
  */
@@ -34,7 +35,16 @@ export async function runMigrations(
         CONCURRENT_MIGRATION.some(known => known === name || known === code) ||
         // SQLite says so in words only (SQLITE_ERROR)
         /table `?\w+`? already exists/.test(message ?? '');
-      if (!concurrent || attempt === ATTEMPTS) {
+      if (!concurrent || attempt > ATTEMPTS) {
+        throw error;
+      }
+      if (attempt === ATTEMPTS && name === 'MigrationLocked') {
+        // Still locked after all this while: a process that died while migrating left the lock
+        // behind (knex never frees it). Our migrations take milliseconds; nobody holds it now.
+        await db.migrate.forceFreeMigrationsLock(options);
+        continue;
+      }
+      if (attempt === ATTEMPTS) {
         throw error;
       }
       await new Promise(r =>
