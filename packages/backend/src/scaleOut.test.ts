@@ -176,12 +176,13 @@ describe.each(databases.eachSupportedId())(
           .map(read => read.at);
         expect(refreshes.length).toBeGreaterThanOrEqual(2);
         expect(refreshes.length).toBeLessThanOrEqual(periods + 1);
-        // After the first period the runs keep their period. The first may come late while the
-        // instances start (the fleet snapshot runs then too), and the scheduler then runs the
-        // next one at once to catch up (next start = max(due + period, now)): one run per period
-        // still, which the count shows.
+        // A run repeated by the other instance would start within milliseconds of the first.
+        // Runs that are merely late come further apart: the scheduler starts the next one at
+        // max(due + period, now), so on a loaded machine two runs can come closer than a period
+        // (1 s apart with a 2 s period, seen in CI), but not together. The count above is the
+        // main guard.
         expect(smallestGap(refreshes.slice(1))).toBeGreaterThan(
-          REFRESH_SECONDS * 1000 * 0.5,
+          REFRESH_SECONDS * 1000 * 0.1,
         );
       }
       expect(retrieverRuns.length).toBeGreaterThanOrEqual(2);
