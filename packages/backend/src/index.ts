@@ -6,12 +6,15 @@
  */
 import { createExampleBackend } from './backend';
 import { demoClusterModule } from './demoCluster';
+import { waitForConfiguredDatabase } from './waitForDatabase';
 
 const backend = createExampleBackend();
 backend.add(demoClusterModule);
-backend.start().catch(error => {
-  // Exit, so that whatever runs the backend restarts it, rather than leave behind an instance that
-  // listens but serves nothing (a failed migration, say).
-  console.error('Backend startup failed', error);
-  process.exit(1);
-});
+waitForConfiguredDatabase()
+  .then(() => backend.start())
+  .catch(error => {
+    // Exit, so that whatever runs the backend restarts it, rather than leave behind an instance that
+    // listens but serves nothing (a failed migration, say).
+    console.error('Backend startup failed', error);
+    process.exit(1);
+  });
