@@ -83,10 +83,19 @@ export async function checkApp(app, env) {
     assert.deepEqual(statuses.sort(), report.items.map(item => `${item.responsibilityId}=${item.status}`).sort());
   } finally {
     await browser.close();
+    // Wait for the app to stop: it would otherwise log its shutdown into the caller's output after
+    // the caller has finished (over the last line of a CI log).
+    const gone = exited ? Promise.resolve() : new Promise(r => child.once('exit', r));
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
       // already gone
+    }
+    await Promise.race([gone, new Promise(r => setTimeout(r, 15_000))]);
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone
     }
   }
 }
