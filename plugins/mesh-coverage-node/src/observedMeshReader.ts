@@ -228,7 +228,7 @@ export function createObservedMeshReader(
       if (!reportedUnavailable) {
         reportedUnavailable = true;
         logger.info(
-          'Observed meshes are off: the Kubernetes backend plugin (@backstage/plugin-kubernetes-backend) is not installed',
+          'Observed meshes are off: the Kubernetes backend plugin (@backstage/plugin-kubernetes-backend) is not installed, or has no clusters configured',
         );
       }
       return unavailable(
