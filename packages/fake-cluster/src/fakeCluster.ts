@@ -549,3 +549,31 @@ export async function startFakeCluster(
     },
   };
 }
+
+/**
+ * The `kubernetes` config that points Backstage's Kubernetes backend at a fake cluster: one
+ * cluster, service-account auth with `token`, no TLS and no metrics server (plain http on loopback).
+ */
+export function kubernetesConfigFor(
+  cluster: Pick<FakeCluster, 'url'>,
+  options: { name: string; token: string },
+) {
+  return {
+    serviceLocatorMethod: { type: 'multiTenant' },
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: options.name,
+            url: cluster.url,
+            authProvider: 'serviceAccount',
+            serviceAccountToken: options.token,
+            skipTLSVerify: true,
+            skipMetricsLookup: true,
+          },
+        ],
+      },
+    ],
+  };
+}

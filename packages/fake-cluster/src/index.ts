@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { startFakeCluster } from './fakeCluster';
+export { kubernetesConfigFor, startFakeCluster } from './fakeCluster';
 export type {
   FakeCluster,
   FakeClusterFault,

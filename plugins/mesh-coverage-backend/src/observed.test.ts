@@ -10,6 +10,7 @@ import {
   DEMO_CLUSTER_TOKEN,
   DEMO_PODS,
   FakeCluster,
+  kubernetesConfigFor,
   startFakeCluster,
 } from '@internal/fake-cluster';
 import request from 'supertest';
@@ -49,24 +50,12 @@ async function startPortal(options: {
             ],
           },
           meshCoverage: { observed: { timeout: { milliseconds: TIMEOUT_MS } } },
-          kubernetes: options.cluster && {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: [
-                  {
-                    name: 'fake-cluster',
-                    url: options.cluster.url,
-                    authProvider: 'serviceAccount',
-                    serviceAccountToken: DEMO_CLUSTER_TOKEN,
-                    skipTLSVerify: true,
-                    skipMetricsLookup: true,
-                  },
-                ],
-              },
-            ],
-          },
+          kubernetes:
+            options.cluster &&
+            kubernetesConfigFor(options.cluster, {
+              name: 'fake-cluster',
+              token: DEMO_CLUSTER_TOKEN,
+            }),
         },
       }),
     ],

@@ -15,6 +15,7 @@ import {
   DEMO_CLUSTER_TOKEN,
   DEMO_PODS,
   FakeCluster,
+  kubernetesConfigFor,
   startFakeCluster,
 } from '@internal/fake-cluster';
 import request from 'supertest';
@@ -243,24 +244,10 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
               },
               factChecker: { checks },
             },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    {
-                      name: 'fake-cluster',
-                      url: cluster.url,
-                      authProvider: 'serviceAccount',
-                      serviceAccountToken: DEMO_CLUSTER_TOKEN,
-                      skipTLSVerify: true,
-                      skipMetricsLookup: true,
-                    },
-                  ],
-                },
-              ],
-            },
+            kubernetes: kubernetesConfigFor(cluster, {
+              name: 'fake-cluster',
+              token: DEMO_CLUSTER_TOKEN,
+            }),
           },
         }),
       ],
