@@ -49,13 +49,41 @@ export function resolveOwnerRef(
   }
 }
 
-/** @public */
-export function toComponentLike(entity: Entity): ComponentLike {
+/**
+ * What coverage needs of an entity. `resolveOwner` resolves `spec.owner` ({@link resolveOwnerRef}
+ * unless given).
+ *
+ * @public
+ */
+export function toComponentLike(
+  entity: Entity,
+  resolveOwner: typeof resolveOwnerRef = resolveOwnerRef,
+): ComponentLike {
   return {
     entityRef: stringifyEntityRef(entity),
     type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
-    owner: resolveOwnerRef(entity.spec?.owner, entity.metadata.namespace),
+    owner: resolveOwner(entity.spec?.owner, entity.metadata.namespace),
     annotations: entity.metadata.annotations,
+  };
+}
+
+/**
+ * {@link resolveOwnerRef} that resolves each owner once and then answers with the same string: a
+ * fleet of 100 000 components names a few hundred owners, and the fleet's figures are keyed by
+ * owner; a string seen before is compared and hashed at once, a new one of the same text is not.
+ */
+function resolveOwnerRefOnce(): typeof resolveOwnerRef {
+  const byNamespace = new Map<string, Map<unknown, string | undefined>>();
+  return (owner, namespace = 'default') => {
+    let refs = byNamespace.get(namespace);
+    if (!refs) {
+      refs = new Map();
+      byNamespace.set(namespace, refs);
+    }
+    if (!refs.has(owner)) {
+      refs.set(owner, resolveOwnerRef(owner, namespace));
+    }
+    return refs.get(owner);
   };
 }
 
@@ -69,6 +97,7 @@ export async function* readCatalogComponents(
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): AsyncGenerator<ComponentLike[]> {
+  const resolveOwner = resolveOwnerRefOnce();
   let cursor: string | undefined;
   do {
     const page = await catalog.queryEntities(
@@ -81,7 +110,7 @@ export async function* readCatalogComponents(
           },
       { credentials },
     );
-    yield page.items.map(toComponentLike);
+    yield page.items.map(entity => toComponentLike(entity, resolveOwner));
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
 }

@@ -52,7 +52,7 @@ export function checkResponsibilityIds(
   label: string,
 ): ParsedIds {
   const ids: string[] = [];
-  const unknown: string[] = [];
+  let unknown: string[] | undefined;
   for (const raw of candidates) {
     const candidate = raw.trim();
     const position = index.position(candidate);
@@ -62,11 +62,11 @@ export function checkResponsibilityIds(
       if (!ids.includes(id)) {
         ids.push(id);
       }
-    } else if (candidate && !unknown.includes(candidate)) {
-      unknown.push(candidate);
+    } else if (candidate && !unknown?.includes(candidate)) {
+      (unknown ??= []).push(candidate);
     }
   }
-  if (unknown.length === 0) {
+  if (!unknown) {
     return { ids, errors: [] };
   }
   const errors = unknown
@@ -161,15 +161,17 @@ export function parseMeshDeclaration(
   index: MatrixIndex,
   defaultRequires: readonly string[] = [],
 ): MeshDeclaration {
-  const values = annotations ?? {};
-  const mesh = parseMeshId(values[ANNOTATION_MESH], index);
+  const meshValue = annotations?.[ANNOTATION_MESH];
+  const requiresValue = annotations?.[ANNOTATION_REQUIRES];
+  const implementsValue = annotations?.[ANNOTATION_IMPLEMENTS];
+  const mesh = parseMeshId(meshValue, index);
   const requires = parseResponsibilityIds(
-    values[ANNOTATION_REQUIRES],
+    requiresValue,
     index,
     ANNOTATION_REQUIRES,
   );
   const implemented = parseResponsibilityIds(
-    values[ANNOTATION_IMPLEMENTS],
+    implementsValue,
     index,
     ANNOTATION_IMPLEMENTS,
   );
@@ -178,10 +180,14 @@ export function parseMeshDeclaration(
     requires: inMatrixOrder(index, defaultRequires, requires.ids),
     declaredRequires: requires.ids,
     implements: implemented.ids,
-    errors: mesh.errors.concat(requires.errors, implemented.errors),
+    // Most components have no errors: no new array for them.
+    errors:
+      mesh.errors.length || requires.errors.length || implemented.errors.length
+        ? mesh.errors.concat(requires.errors, implemented.errors)
+        : mesh.errors,
     declared:
-      typeof values[ANNOTATION_MESH] === 'string' ||
-      typeof values[ANNOTATION_REQUIRES] === 'string' ||
-      typeof values[ANNOTATION_IMPLEMENTS] === 'string',
+      typeof meshValue === 'string' ||
+      typeof requiresValue === 'string' ||
+      typeof implementsValue === 'string',
   };
 }

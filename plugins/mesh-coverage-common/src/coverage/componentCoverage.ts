@@ -79,8 +79,8 @@ export function evaluateDeclaration(
     mesh,
     declaration.requires,
     declaration.implements,
+    declaration.errors,
   );
-  report.errors = declaration.errors;
   if (entityRef) {
     report.entityRef = entityRef;
   }

@@ -56,6 +56,7 @@ export function evaluateRequirements(
   mesh: string,
   requires: readonly string[],
   implemented: readonly string[],
+  errors: string[] = [],
 ): CoverageReport {
   if (!index.tool(mesh)) {
     throw new Error(`Unknown mesh '${mesh}'`);
@@ -67,7 +68,7 @@ export function evaluateRequirements(
     covered: [],
     implementedByApp: [],
     gaps: [],
-    errors: [],
+    errors,
   };
   const cells = index.cellsOf(mesh);
   const baselineCells = index.cellsOf(index.baselineTool.id);

@@ -143,15 +143,24 @@ const STATUS_KEYS = {
 const statusSlot = (status: CoverageStatus | null, implemented: boolean) =>
   STATUSES.indexOf(status) * 2 + (implemented ? 1 : 0);
 
+/** A group's figures, in this order, after the requirement counts of an owner's tally. */
+const COMPONENTS = 0;
+const COVERAGE_SUM = 1;
+const COVERAGE_COUNT = 2;
+const GAPS = 3;
+const IMPLEMENTED = 4;
+const GROUP_FIELDS = 5;
+
 /**
- * One owner's components: by mesh ('' when invalid), and its requirements' counts, one status slot
- * per responsibility: `counts[position * SLOTS + slot]`. One flat array per owner, not a map of
- * small arrays: the fleet's owners interleave, and a map per owner made counting three times slower.
+ * One owner's figures, in one flat array: first its requirements' counts, one status slot per
+ * responsibility (`[position * SLOTS + slot]`), then its group figures per mesh in matrix order,
+ * the last for an invalid mesh. One array per owner, not a map of group objects beside it: the
+ * fleet's owners interleave, and the catalog read between pages evicts their figures from the
+ * processor's caches, so each object an owner's figures are spread over is another cache miss.
  */
 interface OwnerTally {
-  groups: Map<string, FleetGroup>;
-  counts: Int32Array;
-  /** The refs behind each count, same index, when asked to keep them. */
+  figures: Int32Array;
+  /** The refs behind each requirement count, same index, when asked to keep them. */
   entityRefs?: string[][];
 }
 
@@ -175,11 +184,17 @@ export class FleetSnapshotAccumulator {
   private readonly distribution = new Array<number>(BUCKETS).fill(0);
   private withErrors = 0;
   private undeclared = 0;
+  /** Where an owner's group figures start in its tally, and how many there are. */
+  private readonly groupsAt: number;
+  private readonly groupSlots: number;
 
   constructor(
     private readonly index: MatrixIndex,
     private readonly options: FleetOptions = {},
-  ) {}
+  ) {
+    this.groupsAt = index.responsibilityIds.length * SLOTS;
+    this.groupSlots = (index.meshIds.length + 1) * GROUP_FIELDS;
+  }
 
   /** Adds one component; returns its own figures (for its stored history). */
   add(component: ComponentLike): ComponentCoverageFigures {
@@ -203,35 +218,25 @@ export class FleetSnapshotAccumulator {
     let tally = this.owners.get(owner);
     if (!tally) {
       tally = {
-        groups: new Map(),
-        counts: new Int32Array(this.index.responsibilityIds.length * SLOTS),
+        figures: new Int32Array(this.groupsAt + this.groupSlots),
         entityRefs: this.options.includeEntityRefs ? [] : undefined,
       };
       this.owners.set(owner, tally);
     }
+    const { figures, entityRefs } = tally;
     const coverage = report?.coverage ?? null;
     const gaps = report?.gaps.length ?? 0;
 
-    const mesh = report?.mesh ?? null;
-    let group = tally.groups.get(mesh ?? '');
-    if (!group) {
-      group = {
-        mesh,
-        owner,
-        components: 0,
-        coverageSum: 0,
-        coverageCount: 0,
-        gaps: 0,
-        implementedByApp: 0,
-      };
-      tally.groups.set(mesh ?? '', group);
-    }
-    group.components += 1;
-    group.gaps += gaps;
-    group.implementedByApp += report?.implementedByApp.length ?? 0;
+    const meshAt = report ? this.index.meshIds.indexOf(report.mesh) : -1;
+    const group =
+      this.groupsAt +
+      (meshAt >= 0 ? meshAt : this.index.meshIds.length) * GROUP_FIELDS;
+    figures[group + COMPONENTS] += 1;
+    figures[group + GAPS] += gaps;
+    figures[group + IMPLEMENTED] += report?.implementedByApp.length ?? 0;
     if (coverage !== null) {
-      group.coverageSum += coverage;
-      group.coverageCount += 1;
+      figures[group + COVERAGE_SUM] += coverage;
+      figures[group + COVERAGE_COUNT] += 1;
       this.distribution[Math.floor(coverage / 10)] += 1;
     }
 
@@ -245,9 +250,9 @@ export class FleetSnapshotAccumulator {
           report ? report.items[i].status : null,
           declaration.implements.includes(requires[i]),
         );
-      tally.counts[at] += 1;
-      if (tally.entityRefs && component.entityRef) {
-        (tally.entityRefs[at] ??= []).push(component.entityRef);
+      figures[at] += 1;
+      if (entityRefs && component.entityRef) {
+        (entityRefs[at] ??= []).push(component.entityRef);
       }
     }
     return {
@@ -262,10 +267,24 @@ export class FleetSnapshotAccumulator {
   result(): FleetSnapshotSummary {
     const groups: FleetGroup[] = [];
     const requirements: FleetRequirementCount[] = [];
-    for (const [owner, tally] of this.owners) {
-      groups.push(...tally.groups.values());
-      const { counts, entityRefs } = tally;
-      counts.forEach((components, at) => {
+    const { meshIds } = this.index;
+    for (const [owner, { figures, entityRefs }] of this.owners) {
+      for (let meshAt = 0; meshAt <= meshIds.length; meshAt += 1) {
+        const group = this.groupsAt + meshAt * GROUP_FIELDS;
+        if (figures[group + COMPONENTS]) {
+          groups.push({
+            mesh: meshAt < meshIds.length ? meshIds[meshAt] : null,
+            owner,
+            components: figures[group + COMPONENTS],
+            coverageSum: figures[group + COVERAGE_SUM],
+            coverageCount: figures[group + COVERAGE_COUNT],
+            gaps: figures[group + GAPS],
+            implementedByApp: figures[group + IMPLEMENTED],
+          });
+        }
+      }
+      for (let at = 0; at < this.groupsAt; at += 1) {
+        const components = figures[at];
         if (components) {
           const slot = at % SLOTS;
           requirements.push({
@@ -278,7 +297,7 @@ export class FleetSnapshotAccumulator {
             ...(entityRefs && { entityRefs: entityRefs[at] ?? [] }),
           });
         }
-      });
+      }
     }
     const total = totalOfGroups(groups);
     const perMesh = (mesh: string) =>

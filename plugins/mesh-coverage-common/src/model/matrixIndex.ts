@@ -70,22 +70,22 @@ export function inMatrixOrder(
   index: MatrixIndex,
   ...lists: (readonly string[])[]
 ): string[] {
+  // An insertion sort of positions: the lists are a handful of ids, where a sort with a comparator
+  // or a splice per id cost more than parsing the annotations they came from.
   const positions: number[] = [];
   for (const ids of lists) {
     for (const id of ids) {
       const position = index.position(id);
-      if (position === undefined) {
+      if (position === undefined || positions.includes(position)) {
         continue;
       }
-      // Each one put in its place as it comes: the lists are a handful of ids, and a sort with a
-      // comparator cost half of parsing a component's annotations.
       let at = positions.length;
+      positions.push(position);
       while (at > 0 && positions[at - 1] > position) {
+        positions[at] = positions[at - 1];
         at -= 1;
       }
-      if (positions[at - 1] !== position) {
-        positions.splice(at, 0, position);
-      }
+      positions[at] = position;
     }
   }
   return positions.map(position => index.responsibilityIds[position]);
