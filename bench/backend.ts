@@ -21,6 +21,16 @@ const COMMANDS = {
   },
 };
 
+/** The environment of the example backend on a port of its own, in development mode. */
+export function backendEnv(port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    APP_CONFIG_backend_listen_port: String(port),
+    APP_CONFIG_backend_baseUrl: JSON.stringify(`http://localhost:${port}`),
+  };
+}
+
 /**
  * Starts the example backend (`npm run start:backend`, or with `reference` the same backend plus
  * the bench's reference route) on a port of its own, with extra config.
@@ -37,10 +47,7 @@ export async function startBackend(
     detached: true,
     stdio: ['ignore', log, log],
     env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      APP_CONFIG_backend_listen_port: String(port),
-      APP_CONFIG_backend_baseUrl: JSON.stringify(`http://localhost:${port}`),
+      ...backendEnv(port),
       // Keep the fact retriever out of the measurement: it would otherwise run every minute.
       APP_CONFIG_techInsights_factRetrievers_meshCoverageFactRetriever_cadence:
         JSON.stringify('0 0 1 1 *'),

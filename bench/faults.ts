@@ -796,7 +796,9 @@ async function main() {
     name,
     from,
     to,
-    records: records.filter(r => r.start >= from && r.start < to),
+    // By when a request ended: one in flight when the next fault begins and failed by it is that
+    // fault's (a request started an instant before PostgreSQL stopped failed with it).
+    records: records.filter(r => r.end >= from && r.end < to),
   });
   const baseline = phaseOf('baseline', 0, events.instanceKilled);
   const instancePhase = phaseOf(
@@ -834,6 +836,54 @@ async function main() {
     return failed.length ? Math.max(...failed.map(r => r.end)) - phase.from : 0;
   };
 
+  /**
+   * An instance taken down and started again: no failed request, recovered within 10 s (0 without
+   * failures), and serving through nginx again within 60 s of its new process starting.
+   */
+  const restartResults = (
+    label: string,
+    phase: ReturnType<typeof phaseOf>,
+    instance: { name: string; port: number; startedAt: number },
+    failedDetail: string,
+    servesDetail: string,
+  ): BenchResult[] => {
+    const failures = failuresIn(phase).length;
+    const servesAgain = firstServedBy(
+      proxied,
+      instance.port,
+      instance.startedAt,
+    );
+    const untilServes =
+      servesAgain === undefined ? undefined : servesAgain - instance.startedAt;
+    return [
+      {
+        name: `${label}: failed requests`,
+        value: failures,
+        unit: 'requests',
+        goal: '0',
+        pass: failures === 0,
+        detail: `${failedDetail}; ${phaseDetail(phase)}`,
+      },
+      {
+        name: `${label}: time to recover`,
+        value: seconds(timeToRecover(phase)),
+        unit: 's',
+        goal: '<= 10 (0 without failures)',
+        pass: timeToRecover(phase) <= 10_000,
+        detail:
+          'from the fault until the last failed request of the phase ended',
+      },
+      {
+        name: `${label}: until ${instance.name} serves via nginx`,
+        value: untilServes === undefined ? NaN : seconds(untilServes),
+        unit: 's',
+        goal: '<= 60',
+        pass: untilServes !== undefined && untilServes <= 60_000,
+        detail: `from the new process's start to its first 2xx through nginx (${servesDetail})`,
+      },
+    ];
+  };
+
   results.push({
     name: 'baseline (no fault): failed requests',
     value: failuresIn(baseline).length,
@@ -844,45 +894,21 @@ async function main() {
   });
 
   // Instance kill + restart.
-  const instanceFailures = failuresIn(instancePhase).length;
-  results.push({
-    name: 'instance kill+restart: failed requests',
-    value: instanceFailures,
-    unit: 'requests',
-    goal: '0',
-    pass: instanceFailures === 0,
-    detail: `SIGKILL A at ${seconds(
-      events.instanceKilled,
-    )} s, started again at ${seconds(
-      events.instanceRestarted,
-    )} s, ready at ${seconds(events.instanceReady)} s; ${phaseDetail(
+  results.push(
+    ...restartResults(
+      'instance kill+restart',
       instancePhase,
-    )}`,
-  });
-  results.push({
-    name: 'instance kill+restart: time to recover',
-    value: seconds(timeToRecover(instancePhase)),
-    unit: 's',
-    goal: '<= 10 (0 without failures)',
-    pass: timeToRecover(instancePhase) <= 10_000,
-    detail: 'from the SIGKILL until the last failed request of the phase ended',
-  });
-  const aServesAgain = firstServedBy(proxied, portA, events.instanceRestarted);
-  results.push({
-    name: 'instance A restart: until it serves via nginx',
-    value:
-      aServesAgain === undefined
-        ? NaN
-        : seconds(aServesAgain - events.instanceRestarted),
-    unit: 's',
-    goal: '<= 60',
-    pass:
-      aServesAgain !== undefined &&
-      aServesAgain - events.instanceRestarted <= 60_000,
-    detail: `from the new process's start to its first 2xx through nginx (ready after ${seconds(
-      events.instanceReady - events.instanceRestarted,
-    )} s)`,
-  });
+      { name: 'A', port: portA, startedAt: events.instanceRestarted },
+      `SIGKILL A at ${seconds(
+        events.instanceKilled,
+      )} s, started again at ${seconds(
+        events.instanceRestarted,
+      )} s, ready at ${seconds(events.instanceReady)} s`,
+      `ready after ${seconds(
+        events.instanceReady - events.instanceRestarted,
+      )} s`,
+    ),
+  );
 
   // Database restart: failures only while it is down, then fully successful within 10 s.
   const downFrom = events.databaseStopping;
@@ -892,7 +918,7 @@ async function main() {
     recoveryAfterUp === undefined ? Infinity : upAt + recoveryAfterUp;
   const databaseFailures = failuresIn(databasePhase);
   const whileDown = databaseFailures.filter(
-    r => r.start >= downFrom && r.start <= upAt,
+    r => r.end >= downFrom && r.start <= upAt,
   );
   const whileRecovering = databaseFailures.filter(
     r => r.start > upAt && r.start < recoveredAt,
@@ -952,43 +978,19 @@ async function main() {
   });
 
   // Rolling deploy.
-  const deployFailures = failuresIn(deployPhase).length;
-  results.push({
-    name: 'deploy (SIGTERM B, restart): failed requests',
-    value: deployFailures,
-    unit: 'requests',
-    goal: '0',
-    pass: deployFailures === 0,
-    detail: `SIGTERM B at ${seconds(
-      events.deployTerminated,
-    )} s, exited at ${seconds(events.deployExited)} s, ready again at ${seconds(
-      events.deployReady,
-    )} s; ${phaseDetail(deployPhase)}`,
-  });
-  results.push({
-    name: 'deploy: time to recover',
-    value: seconds(timeToRecover(deployPhase)),
-    unit: 's',
-    goal: '<= 10 (0 without failures)',
-    pass: timeToRecover(deployPhase) <= 10_000,
-    detail: 'from the SIGTERM until the last failed request of the phase ended',
-  });
-  const bServesAgain = firstServedBy(proxied, portB, events.deployExited);
-  results.push({
-    name: 'deploy: instance B until it serves via nginx',
-    value:
-      bServesAgain === undefined
-        ? NaN
-        : seconds(bServesAgain - events.deployExited),
-    unit: 's',
-    goal: '<= 60',
-    pass:
-      bServesAgain !== undefined &&
-      bServesAgain - events.deployExited <= 60_000,
-    detail: `from the new process's start to its first 2xx through nginx (exit took ${seconds(
-      events.deployExited - events.deployTerminated,
-    )} s, ready after ${seconds(events.deployReady - events.deployExited)} s)`,
-  });
+  results.push(
+    ...restartResults(
+      'deploy (SIGTERM B, restart)',
+      deployPhase,
+      { name: 'B', port: portB, startedAt: events.deployExited },
+      `SIGTERM B at ${seconds(events.deployTerminated)} s, exited at ${seconds(
+        events.deployExited,
+      )} s, ready again at ${seconds(events.deployReady)} s`,
+      `exit took ${seconds(
+        events.deployExited - events.deployTerminated,
+      )} s, ready after ${seconds(events.deployReady - events.deployExited)} s`,
+    ),
+  );
 
   // Scheduled runs.
   const runs = readTaskRuns(postgres.logDir).filter(r => r.at <= loadEnd);

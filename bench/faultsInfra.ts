@@ -22,7 +22,7 @@ import {
 import { createServer } from 'net';
 import { resolve } from 'path';
 import { promisify } from 'util';
-import { ROOT } from './backend';
+import { backendEnv, ROOT } from './backend';
 
 const execFileAsync = promisify(execFile);
 export const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -363,15 +363,7 @@ export function backendInstance(options: {
           cwd: resolve(ROOT, 'packages/backend'),
           detached: true,
           stdio: ['ignore', log, log],
-          env: {
-            ...process.env,
-            NODE_ENV: 'development',
-            APP_CONFIG_backend_listen_port: String(port),
-            APP_CONFIG_backend_baseUrl: JSON.stringify(
-              `http://localhost:${port}`,
-            ),
-            ...env,
-          },
+          env: { ...backendEnv(port), ...env },
         },
       );
       closeSync(log);
