@@ -31,6 +31,11 @@ export interface Config {
       refresh?: HumanDuration;
       /** How long a URL may take to answer before a read fails (default 30 seconds). */
       timeout?: HumanDuration;
+      /**
+       * How old a claim (a cell's or a tool fact's `verifiedAt`) may grow before `GET /matrix`
+       * serves it with `recheck: true` and the comparison page says "re-check" (default 180 days).
+       */
+      claimMaxAge?: HumanDuration;
     };
     /**
      * Responsibility ids every component of a `spec.type` requires, united with its
@@ -51,7 +56,8 @@ export interface Config {
       cacheTtl?: HumanDuration;
       /**
        * How a pod's data plane is recognised, tried in order; replaces the defaults (istio-proxy,
-       * the Istio ambient redirection annotation, linkerd-proxy, consul-dataplane*, envoy-sidecar).
+       * the Istio ambient redirection annotation, linkerd-proxy, consul-dataplane*, envoy-sidecar,
+       * kuma-sidecar; each only where the matrix compares its mesh).
        * A pod matches a rule when any of its containers, annotations or labels match.
        */
       rules?: Array<{

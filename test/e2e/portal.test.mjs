@@ -272,11 +272,13 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     const ranked = await page
       .locator('tbody tr[data-tool]')
       .evaluateAll(rows => rows.map(r => r.dataset.tool));
+    // Cilium's jwt-auth (raw Envoy config: partial) and Kuma, compared since the 2026-12-07 review.
     assert.deepEqual(ranked, [
       'istio',
       'consul',
-      'linkerd',
       'cilium',
+      'kuma',
+      'linkerd',
       'vpc-lattice',
     ]);
     assert.match(
@@ -375,21 +377,27 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
       [report.observed.mesh, report.observed.meshedPods, report.observed.pods],
       [null, 0, 2],
     );
-    await page.goto(`${FRONTEND}/catalog/default/component/notifications-worker`);
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/notifications-worker`,
+    );
     const observed = page.getByTestId('mesh-coverage-observed');
     await observed.waitFor();
     assert.equal(
       await observed.textContent(),
       'Linkerd declared · 0 of 2 pods meshed',
     );
-    const warning = page.getByRole('alert').filter({ hasText: 'Not running the declared mesh' });
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'Not running the declared mesh' });
     await warning.waitFor();
     assert.match(
       await warning.textContent(),
       /None of its 2 pods runs Linkerd: the coverage above assumes a mesh that is not there\./,
     );
     // The scorecard's observed check fails for it.
-    const check = page.locator('li[data-check="meshCoverageObservedMatchesDeclared"]');
+    const check = page.locator(
+      'li[data-check="meshCoverageObservedMatchesDeclared"]',
+    );
     await check.waitFor({ timeout: 60_000 });
     assert.equal(await check.getAttribute('data-result'), 'failed');
     await screenshot(page, 'card-observed-mismatch');
@@ -401,7 +409,10 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
       await observed.textContent(),
       'Istio declared · 4 of 5 pods meshed',
     );
-    await page.getByRole('alert').filter({ hasText: 'Partly meshed' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Partly meshed' })
+      .waitFor();
 
     // payments-api: every pod meshed, no warning, the check passes.
     await page.goto(`${FRONTEND}/catalog/default/component/payments-api`);
@@ -411,9 +422,17 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
       'Istio declared · 3 of 3 pods meshed',
     );
     await page
-      .locator('li[data-check="meshCoverageObservedMatchesDeclared"][data-result="passed"]')
+      .locator(
+        'li[data-check="meshCoverageObservedMatchesDeclared"][data-result="passed"]',
+      )
       .waitFor({ timeout: 60_000 });
-    assert.equal(await page.getByRole('alert').filter({ hasText: 'declared mesh' }).count(), 0);
+    assert.equal(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'declared mesh' })
+        .count(),
+      0,
+    );
 
     // The tab's "as observed" what-if: notifications-worker without Linkerd.
     await page.goto(

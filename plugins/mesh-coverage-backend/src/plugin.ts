@@ -9,6 +9,7 @@ import {
   createObservedMeshReader,
   meshMatrixServiceRef,
   readDefaultRequirements,
+  readMatrixSourceConfig,
   readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { createRouter } from './router';
@@ -91,6 +92,7 @@ export const meshCoveragePlugin = createBackendPlugin({
           catalog,
           defaultRequirements,
           snapshots,
+          claimMaxAgeDays: readMatrixSourceConfig(config).claimMaxAgeDays,
           observedReader: createObservedMeshReader({
             config: readObservedConfig(config, index),
             discovery: deps.discovery,

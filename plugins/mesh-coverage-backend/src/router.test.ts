@@ -24,7 +24,7 @@ const BASE = '/api/mesh-coverage';
 /** A real catalog over a file location; the processing loop ingests the test entities. */
 async function startPortal(
   databaseId: TestDatabaseId,
-  matrix?: { edition: string },
+  matrix?: { edition?: string; claimMaxAge?: object },
 ) {
   const knex = await databases.init(databaseId);
   // The test scheduler runs tasks when told: snapshots are taken once the catalog is ingested.
@@ -221,6 +221,7 @@ describe.each(databases.eachSupportedId())(
           edition: 'seed',
           loadedAt: expect.any(String),
           version: expect.any(String),
+          claimMaxAge: { days: 180 },
           editions: [
             { edition: 'seed' },
             { edition: 'current', date: expect.any(String) },
@@ -775,15 +776,36 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let portal: Awaited<ReturnType<typeof startPortal>>;
     beforeAll(async () => {
-      portal = await startPortal(databaseId);
+      portal = await startPortal(databaseId, { claimMaxAge: { months: 3 } });
     });
     afterAll(() => portal.backend.stop());
 
-    it('serves the current edition by default', async () => {
+    it('serves the current edition by default, with the configured claim max age', async () => {
       const res = await request(portal.server)
         .get(`${BASE}/matrix`)
         .set('Authorization', portal.user);
       expect(res.body.meta.edition).toBe('current');
+      expect(res.body.meta.claimMaxAge).toEqual({ days: 90 });
+    });
+
+    it('compares Kuma, added by the edition, and evaluates a component on it', async () => {
+      const { server, user } = portal;
+      const matrix = await request(server)
+        .get(`${BASE}/matrix`)
+        .set('Authorization', user);
+      expect(matrix.body.tools.map((t: { id: string }) => t.id)).toContain(
+        'kuma',
+      );
+      const evaluated = await request(server)
+        .post(`${BASE}/evaluate`)
+        .set('Authorization', user)
+        .send({ mesh: 'kuma', requires: ['mtls', 'retries'] });
+      expect(evaluated.status).toBe(200);
+      expect(evaluated.body).toMatchObject({ mesh: 'kuma', coverage: 100 });
+      const whatIf = await request(server)
+        .get(`${BASE}/fleet?mesh=kuma`)
+        .set('Authorization', user);
+      expect(whatIf.status).toBe(200);
     });
 
     it('covers circuit breaking on Linkerd, a gap under the seed edition, in /evaluate, /coverage and /fleet', async () => {

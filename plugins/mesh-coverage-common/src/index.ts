@@ -52,6 +52,11 @@ export type {
   MatrixOverlay,
   ToolClaim,
 } from './overlay/applyMatrixOverlay';
+export {
+  claimAgeInDays,
+  DEFAULT_CLAIM_MAX_AGE_DAYS,
+  markClaimsToRecheck,
+} from './claims/claimAge';
 
 // The built-in editions
 export {

@@ -6,6 +6,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import {
   builtinEdition,
@@ -20,6 +21,7 @@ import {
   SYNC_TASK_ID,
 } from './DefaultMeshMatrixService';
 import { MatrixStore } from './MatrixStore';
+import { readMatrixSourceConfig } from './matrixSourceConfig';
 
 // SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
 const databases = TestDatabases.create({
@@ -109,6 +111,24 @@ describe.each(databases.eachSupportedId())(
       );
       await expect(create({ edition: 'seed', path: 'a.yaml' })).rejects.toThrow(
         /edition picks a built-in matrix, but path names/,
+      );
+    });
+
+    it('reads the claim max age in days, and refuses one that is not a duration of a day or more', () => {
+      const read = (claimMaxAge?: JsonObject) =>
+        readMatrixSourceConfig(
+          new ConfigReader({
+            meshCoverage: { matrix: claimMaxAge ? { claimMaxAge } : {} },
+          }),
+        ).claimMaxAgeDays;
+      expect(read()).toBe(180);
+      expect(read({ days: 30 })).toBe(30);
+      expect(read({ months: 6 })).toBe(180);
+      expect(() => read({ dayz: 3 })).toThrow(
+        /^Invalid Mesh Coverage config: meshCoverage\.matrix\.claimMaxAge: .*give a duration such as \{ days: 180 \}/,
+      );
+      expect(() => read({ hours: 2 })).toThrow(
+        'meshCoverage.matrix.claimMaxAge: is shorter than a day; give at least { days: 1 }',
       );
     });
 

@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
+  DEFAULT_CLAIM_MAX_AGE_DAYS,
   DEFAULT_EDITION,
   MATRIX_EDITIONS,
   MatrixEdition,
@@ -30,6 +31,8 @@ export interface MatrixSourceConfig {
   document?: MatrixDocumentSource;
   overlays: MatrixDocumentSource[];
   refresh?: HumanDuration;
+  /** Claims older than this many days are served with `recheck: true`. */
+  claimMaxAgeDays: number;
 }
 
 /** How long a URL source may take to answer, unless `meshCoverage.matrix.timeout` says otherwise. */
@@ -80,6 +83,7 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
         readDurationFromConfig(matrix.getConfig('timeout')),
       )
     : DEFAULT_URL_TIMEOUT_MS;
+  const claimMaxAgeDays = readClaimMaxAgeDays(matrix);
   const overlays = (matrix?.getOptionalStringArray('overlays') ?? []).map(
     location => documentSource(location, timeoutMs),
   );
@@ -94,5 +98,34 @@ export function readMatrixSourceConfig(config: Config): MatrixSourceConfig {
     document,
     overlays,
     refresh,
+    claimMaxAgeDays,
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `claimMaxAge` in whole days (a month counts 30 days, as Backstage counts durations). */
+function readClaimMaxAgeDays(matrix: Config | undefined): number {
+  if (!matrix?.has('claimMaxAge')) {
+    return DEFAULT_CLAIM_MAX_AGE_DAYS;
+  }
+  let days: number;
+  try {
+    days =
+      durationToMilliseconds(
+        readDurationFromConfig(matrix.getConfig('claimMaxAge')),
+      ) / DAY_MS;
+  } catch (error) {
+    throw configError(
+      `claimMaxAge: ${
+        (error as Error).message
+      }; give a duration such as { days: 180 } or { months: 6 }`,
+    );
+  }
+  if (!(days >= 1)) {
+    throw configError(
+      'claimMaxAge: is shorter than a day; give at least { days: 1 }',
+    );
+  }
+  return Math.floor(days);
 }

@@ -110,7 +110,10 @@ export function readObservedConfig(
         }
         return parsed;
       })
-    : DEFAULT_DATA_PLANE_RULES;
+    : // The defaults recognise only meshes the matrix compares (the seed edition has no Kuma).
+      DEFAULT_DATA_PLANE_RULES.filter(rule =>
+        index.meshIds.includes(rule.mesh),
+      );
   if (problems.length) {
     throw new Error(
       `Invalid Mesh Coverage config:\n  ${problems.join('\n  ')}`,

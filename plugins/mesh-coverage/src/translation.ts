@@ -53,7 +53,7 @@ export const meshCoverageTranslationRef = createTranslationRef({
       replaced: 'Source document:',
       notCompared: 'not compared',
       verifiedAgo: 'verified {{date}} ({{age}})',
-      ageing: 'ageing: checked over a year ago',
+      recheck: 're-check',
       checkedVersion: 'checked against {{version}}',
     },
     edition: {
@@ -77,6 +77,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
     },
     matrixMeta: {
       source: 'Matrix source: {{source}}, loaded {{loadedAt}}',
+      claimMaxAge:
+        'Claims checked more than {{days}} days ago are marked “re-check”.',
       refreshError:
         'The latest refresh of the matrix failed; showing the last good version. {{message}}',
     },

@@ -32,6 +32,8 @@ export interface MeshCoverageServiceOptions {
   catalog: CatalogService;
   defaultRequirements: DefaultRequirements;
   snapshots: FleetSnapshots;
+  /** Claims older than this are served with `recheck: true` (`meshCoverage.matrix.claimMaxAge`). */
+  claimMaxAgeDays: number;
   /** What runs: the component's pods, through the Kubernetes backend. */
   observedReader: ObservedMeshReader;
 }
@@ -137,6 +139,7 @@ export function createMeshCoverageService(
         edition
           ? matrixService.getEdition(edition)
           : await matrixService.getMatrix(),
+        options.claimMaxAgeDays,
       );
     },
 

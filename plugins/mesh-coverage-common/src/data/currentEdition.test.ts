@@ -1,6 +1,7 @@
 import { CellValue, LocalizedText, MatrixCell } from '../model/types';
 import { validateMeshMatrix } from '../schema/validateMeshMatrix';
 import { builtinEdition, CURRENT_OVERLAY, SEED_MATRIX } from './builtinMatrix';
+import currentReview from './current-review.json';
 
 const current = builtinEdition('current');
 const key = (c: { toolId: string; responsibilityId: string }) =>
@@ -30,16 +31,146 @@ const seedValue = (cell: MatrixCell): CellValue => {
 };
 
 describe('the current edition', () => {
-  it('is a valid matrix with the seed’s rows and tools', () => {
+  it('is a valid matrix with the seed’s rows and tools, and Kuma after the other meshes', () => {
     const result = validateMeshMatrix(current.matrix);
     expect(result.valid ? [] : result.problems).toEqual([]);
     expect(current.matrix.responsibilities).toEqual(
       SEED_MATRIX.responsibilities,
     );
-    expect(current.matrix.tools.map(t => t.id)).toEqual(
-      SEED_MATRIX.tools.map(t => t.id),
-    );
+    const seedIds = SEED_MATRIX.tools.map(t => t.id);
+    expect(current.matrix.tools.map(t => t.id)).toEqual([
+      ...seedIds.slice(0, seedIds.indexOf('cilium') + 1),
+      'kuma',
+      ...seedIds.slice(seedIds.indexOf('cilium') + 1),
+    ]);
     expect(isDay(current.date)).toBe(true);
+  });
+
+  it('compares Kuma, a mesh the seed lacks, on at least 30 of the 33 rows meshes are compared on, each cell sourced', () => {
+    const meshRows = new Set(
+      current.matrix.categories
+        .flatMap(c => c.groups)
+        .filter(g => g.toolIds.includes('istio'))
+        .flatMap(g => g.responsibilityIds),
+    );
+    expect(meshRows.size).toBe(33);
+    const kuma = current.matrix.cells.filter(c => c.toolId === 'kuma');
+    expect(kuma.length).toBeGreaterThanOrEqual(30);
+    for (const cell of kuma) {
+      expect({
+        row: cell.responsibilityId,
+        meshRow: true,
+        replaces: null,
+      }).toEqual({
+        row: cell.responsibilityId,
+        meshRow: meshRows.has(cell.responsibilityId),
+        replaces: cell.replaces,
+      });
+      expect(cell.source).toMatch(/^https:\/\//);
+    }
+    const tool = current.matrix.tools.find(t => t.id === 'kuma')!;
+    expect(tool.kind).toBe('mesh');
+    expect(Object.keys(tool.profile ?? {}).sort()).toEqual([
+      'governance',
+      'licence',
+      'status',
+      'version',
+    ]);
+  });
+
+  it('records a review of every claim: the same source and day, a verdict, the section that supports it', () => {
+    type Entry = (typeof currentReview.claims)[number];
+    const reviews = new Map<string, Entry>(
+      currentReview.claims.map(r => [`${r.toolId}/${r.claim}`, r]),
+    );
+    expect(reviews.size).toBe(currentReview.claims.length);
+    const claims = [
+      ...CURRENT_OVERLAY.cells.map(c => ({
+        key: `${c.toolId}/${c.responsibilityId}`,
+        source: c.source,
+        verifiedAt: c.verifiedAt,
+      })),
+      ...(CURRENT_OVERLAY.tools ?? []).flatMap(tool =>
+        (['licence', 'governance', 'version', 'status'] as const).flatMap(
+          name => {
+            const fact = tool[name];
+            return fact
+              ? [
+                  {
+                    key: `${tool.toolId}/profile.${name}`,
+                    source: fact.source,
+                    verifiedAt: fact.verifiedAt,
+                  },
+                ]
+              : [];
+          },
+        ),
+      ),
+    ];
+    for (const claim of claims) {
+      const review = reviews.get(claim.key);
+      expect({
+        claim: claim.key,
+        source: review?.source,
+        reviewedAt: review?.reviewedAt,
+      }).toEqual({
+        claim: claim.key,
+        source: claim.source,
+        reviewedAt: claim.verifiedAt,
+      });
+      expect(review!.section.length).toBeGreaterThan(0);
+    }
+    const verdicts = ['right', 'partly-right', 'wrong', 'unsupported', 'new'];
+    for (const review of currentReview.claims) {
+      expect({ claim: review.claim, verdict: review.verdict }).toEqual({
+        claim: review.claim,
+        verdict: expect.stringMatching(new RegExp(`^(${verdicts.join('|')})$`)),
+      });
+      expect(isDay(review.reviewedAt)).toBe(true);
+    }
+    // An entry without a claim is a withdrawal, and says so.
+    const claimed = new Set(claims.map(c => c.key));
+    for (const review of currentReview.claims.filter(
+      r => !claimed.has(`${r.toolId}/${r.claim}`),
+    )) {
+      expect(review.change).toMatch(/withdraw/i);
+    }
+    expect(currentReview.date).toBe(current.date);
+  });
+
+  it('holds the corrections its review found', () => {
+    const cell = (toolId: string, row: string) => currentCell(toolId, row)!;
+    // VPC Lattice is not a CNI and creates no spans; TCP goes through resource configurations.
+    expect(cell('vpc-lattice', 'cni').support).toBe('no');
+    expect(cell('vpc-lattice', 'trace-spans').support).toBe('no');
+    expect(cell('vpc-lattice', 'trace-export').support).toBe('no');
+    expect(cell('vpc-lattice', 'protocol-tcp').note!.en).toMatch(
+      /resource configuration/,
+    );
+    // Consul's tracing is raw Envoy configuration: partial.
+    expect(cell('consul', 'trace-spans').support).toBe('partial');
+    expect(cell('consul', 'trace-export').support).toBe('partial');
+    expect(cell('consul', 'trace-spans').note!.en).toMatch(
+      /envoy_tracing_json/,
+    );
+    // Istio's ambient fault injection: only through VirtualService, never mixed with HTTPRoute.
+    expect(cell('istio', 'fault-injection').note!.en).toMatch(
+      /VirtualService.*HTTPRoute/,
+    );
+    // A claim about Gateway API cites Gateway API itself.
+    expect(cell('kubernetes', 'retries').source).toMatch(
+      /^https:\/\/gateway-api\.sigs\.k8s\.io\//,
+    );
+    // Cilium's blank rows answered where a public answer exists.
+    for (const row of [
+      'fault-injection',
+      'rate-limiting',
+      'jwt-auth',
+      'trace-spans',
+      'trace-export',
+    ]) {
+      expect(cell('cilium', row).source).toMatch(/^https:\/\//);
+    }
   });
 
   it('sources and dates every cell that differs from the source document, and keeps the value it replaced', () => {

@@ -40,6 +40,8 @@ export interface ToolFact {
   source: string;
   /** The day the fact was checked (ISO date). */
   verifiedAt: string;
+  /** Served by `GET /matrix` when the fact is older than `meta.claimMaxAge`. */
+  recheck?: boolean;
 }
 
 /**
@@ -167,6 +169,8 @@ export interface MatrixCell extends CellValue {
    * did not compare the tool for this responsibility.
    */
   replaces?: CellValue | null;
+  /** Served by `GET /matrix` when `verifiedAt` is older than `meta.claimMaxAge`. */
+  recheck?: boolean;
 }
 
 /**
@@ -213,6 +217,11 @@ export interface MatrixMeta {
   editions?: { edition: MatrixEdition; date?: string }[];
   loadedAt: string;
   version: string;
+  /**
+   * How old a claim may grow before it is served with `recheck: true`
+   * (`meshCoverage.matrix.claimMaxAge`, default 180 days).
+   */
+  claimMaxAge?: { days: number };
   /** Present while the latest attempt to re-read the source failed. */
   error?: { message: string; at: string };
 }

@@ -43,6 +43,7 @@ export const DEFAULT_DATA_PLANE_RULES: readonly DataPlaneRule[] = [
     // consul-k8s 1.0 and later; `envoy-sidecar` before. Multi-port pods name one per service.
     containers: ['consul-dataplane*', 'envoy-sidecar'],
   },
+  { mesh: 'kuma', mode: 'sidecar', containers: ['kuma-sidecar'] },
 ];
 
 /**

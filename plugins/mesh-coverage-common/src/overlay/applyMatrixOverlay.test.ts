@@ -77,6 +77,117 @@ describe('applyMatrixOverlay', () => {
     expect(protocols.toolIds).not.toContain('cilium');
   });
 
+  it('adds a new tool with its profile, after the last tool of its kind, to the tables its cells name', () => {
+    const licence = {
+      text: { en: 'Apache-2.0', ja: 'Apache-2.0' },
+      source: 'https://github.com/example/mesh/blob/main/LICENSE',
+      verifiedAt: '2026-12-07',
+    };
+    const result = applyMatrixOverlay(SEED_MATRIX, {
+      tools: [
+        {
+          toolId: 'new-mesh',
+          name: 'New Mesh',
+          kind: 'mesh',
+          description: { en: 'A mesh', ja: 'メッシュ' },
+          licence,
+        },
+      ],
+      cells: [
+        {
+          toolId: 'new-mesh',
+          responsibilityId: 'retries',
+          support: 'yes',
+          source: 'https://example.com/docs/retries',
+          verifiedAt: '2026-12-07',
+          replaces: null,
+        },
+      ],
+    });
+    if (!result.valid) throw new Error(JSON.stringify(result.problems));
+    const ids = result.matrix.tools.map(t => t.id);
+    expect(ids.indexOf('new-mesh')).toBe(ids.indexOf('cilium') + 1);
+    expect(ids.slice(-2)).toEqual(['kiali', 'x-ray']);
+    expect(result.matrix.tools.find(t => t.id === 'new-mesh')).toEqual({
+      id: 'new-mesh',
+      name: 'New Mesh',
+      kind: 'mesh',
+      description: { en: 'A mesh', ja: 'メッシュ' },
+      profile: { licence },
+    });
+    const withRetries = result.matrix.categories
+      .flatMap(c => c.groups)
+      .filter(g => g.toolIds.includes('new-mesh'))
+      .map(g => g.id);
+    expect(withRetries).toEqual(['resilience-features']);
+    expect(cellOf(result.matrix, 'new-mesh', 'retries')?.replaces).toBeNull();
+  });
+
+  it('refuses a new tool without a name and kind, as a second baseline, without cells, or renaming a tool', () => {
+    const cell = {
+      toolId: 'new-mesh',
+      responsibilityId: 'retries',
+      support: 'yes',
+      source: 'https://example.com/docs/retries',
+      verifiedAt: '2026-12-07',
+      replaces: null,
+    };
+    expect(
+      problemsOf({
+        tools: [{ toolId: 'new-mesh', name: 'New' }],
+        cells: [cell],
+      }),
+    ).toEqual([
+      {
+        path: 'tools[0].toolId',
+        message:
+          "unknown tool 'new-mesh': to add it as a new tool, give its name and kind (mesh or observability)",
+      },
+      {
+        path: 'cells[0].toolId',
+        message:
+          "unknown tool 'new-mesh'; a new tool needs a tool claim with its name and kind",
+      },
+    ]);
+    expect(
+      problemsOf({
+        tools: [{ toolId: 'new-mesh', name: 'New', kind: 'baseline' }],
+        cells: [cell],
+      }),
+    ).toContainEqual({
+      path: 'tools[0].kind',
+      message:
+        "a matrix has exactly one baseline tool; add 'new-mesh' as a mesh or observability tool",
+    });
+    expect(
+      problemsOf({
+        tools: [{ toolId: 'new-mesh', name: 'New', kind: 'mesh' }],
+        cells: [],
+      }),
+    ).toEqual([
+      {
+        path: 'tools[0]',
+        message:
+          "the new tool 'new-mesh' has no cell claims: add at least one, so that it joins the tables listing those responsibilities",
+      },
+    ]);
+    expect(
+      problemsOf({ tools: [{ toolId: 'istio', name: 'Istio 2' }], cells: [] }),
+    ).toEqual([
+      {
+        path: 'tools[0].name',
+        message:
+          "'istio' is already a tool of the base matrix: only a new tool's claim gives its name and kind; remove the field to add facts to it",
+      },
+    ]);
+    expect(
+      problemsOf({
+        tools: [{ toolId: 'new-mesh', name: 'New', kind: 'mesh' }],
+        cells: [{ ...cell, support: 'maybe' }],
+      })[0].path,
+    ).toBe('cells[0].support');
+  });
+
   it("sets a tool's profile facts", () => {
     const licence = {
       text: { en: 'Business Source License 1.1', ja: 'BSL 1.1' },
@@ -111,11 +222,13 @@ describe('applyMatrixOverlay', () => {
     ).toEqual([
       {
         path: 'tools[0].toolId',
-        message: "unknown tool 'consull' (did you mean 'consul'?)",
+        message:
+          "unknown tool 'consull' (did you mean 'consul'?); to add a new tool, give its name and kind",
       },
       {
         path: 'cells[0].toolId',
-        message: "unknown tool 'linkerd2' (did you mean 'linkerd'?)",
+        message:
+          "unknown tool 'linkerd2' (did you mean 'linkerd'?); a new tool needs a tool claim with its name and kind",
       },
       {
         path: 'cells[1].responsibilityId',

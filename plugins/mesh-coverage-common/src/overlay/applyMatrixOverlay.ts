@@ -7,6 +7,7 @@ import {
   MeshMatrix,
   MeshTool,
   Support,
+  ToolKind,
   ToolProfile,
 } from '../model/types';
 import { matrixOverlaySchema } from '../schema/matrixSchema';
@@ -37,12 +38,20 @@ export interface CellClaim {
 }
 
 /**
- * Sourced facts about one tool (licence, governance, checked version, status).
+ * Sourced facts about one tool (licence, governance, checked version, status). A claim for a tool
+ * the base lacks adds it: it then gives the tool's `name` and `kind`, and its cell claims say which
+ * tables it joins.
  *
  * @public
  */
 export interface ToolClaim extends ToolProfile {
   toolId: string;
+  /** A new tool's display name. */
+  name?: string;
+  /** A new tool's kind; a matrix has exactly one baseline, so a new tool is `mesh` or `observability`. */
+  kind?: ToolKind;
+  /** A new tool's one-line description. */
+  description?: LocalizedText;
 }
 
 /**
@@ -95,10 +104,26 @@ const unknownId = (what: string, value: string, valid: readonly string[]) => {
   }`;
 };
 
+/** The tools the overlay adds: claims for an id the base lacks, with a name and a kind. */
+function newTools(base: MeshMatrix, overlay: MatrixOverlay): MeshTool[] {
+  const known = new Set(base.tools.map(t => t.id));
+  return (overlay.tools ?? [])
+    .filter(c => !known.has(c.toolId) && c.name && c.kind)
+    .map(({ toolId, name, kind, description, ...profile }) => ({
+      id: toolId,
+      name: name!,
+      kind: kind!,
+      ...(description && { description }),
+      profile,
+    }));
+}
+
 /** Checks each claim against the base; the shape is already valid. */
 function checkClaims(base: MeshMatrix, overlay: MatrixOverlay) {
   const problems: MatrixProblem[] = [];
-  const tools = new Map(base.tools.map(t => [t.id, t]));
+  const baseToolIds = new Set(base.tools.map(t => t.id));
+  const added = newTools(base, overlay);
+  const tools = new Map([...base.tools, ...added].map(t => [t.id, t]));
   const toolIds = base.tools.map(t => t.id);
   const responsibilityIds = base.responsibilities.map(r => r.id);
   const responsibilities = new Set(responsibilityIds);
@@ -106,11 +131,48 @@ function checkClaims(base: MeshMatrix, overlay: MatrixOverlay) {
     base.cells.map(c => [cellKey(c.toolId, c.responsibilityId), c]),
   );
 
+  const toolClaimed = new Map<string, number>();
   overlay.tools?.forEach((claim, i) => {
-    if (!tools.has(claim.toolId)) {
+    const path = `tools[${i}]`;
+    const first = toolClaimed.get(claim.toolId);
+    if (first !== undefined) {
       problems.push({
-        path: `tools[${i}].toolId`,
-        message: unknownId('tool', claim.toolId, toolIds),
+        path,
+        message: `a second claim for tool '${claim.toolId}' (first at tools[${first}]); keep one`,
+      });
+      return;
+    }
+    toolClaimed.set(claim.toolId, i);
+    if (baseToolIds.has(claim.toolId)) {
+      if (claim.name !== undefined || claim.kind !== undefined) {
+        problems.push({
+          path: `${path}.${claim.name !== undefined ? 'name' : 'kind'}`,
+          message: `'${claim.toolId}' is already a tool of the base matrix: only a new tool's claim gives its name and kind; remove the field to add facts to it`,
+        });
+      }
+      return;
+    }
+    if (claim.name === undefined || claim.kind === undefined) {
+      const suggestion = suggestId(claim.toolId, toolIds);
+      problems.push({
+        path: `${path}.toolId`,
+        message: suggestion
+          ? `${unknownId(
+              'tool',
+              claim.toolId,
+              toolIds,
+            )}; to add a new tool, give its name and kind`
+          : `unknown tool '${claim.toolId}': to add it as a new tool, give its name and kind (mesh or observability)`,
+      });
+    } else if (claim.kind === 'baseline') {
+      problems.push({
+        path: `${path}.kind`,
+        message: `a matrix has exactly one baseline tool; add '${claim.toolId}' as a mesh or observability tool`,
+      });
+    } else if (!overlay.cells.some(cell => cell.toolId === claim.toolId)) {
+      problems.push({
+        path,
+        message: `the new tool '${claim.toolId}' has no cell claims: add at least one, so that it joins the tables listing those responsibilities`,
       });
     }
   });
@@ -122,7 +184,11 @@ function checkClaims(base: MeshMatrix, overlay: MatrixOverlay) {
     if (!tool) {
       problems.push({
         path: `${path}.toolId`,
-        message: unknownId('tool', claim.toolId, toolIds),
+        message: `${unknownId(
+          'tool',
+          claim.toolId,
+          toolIds,
+        )}; a new tool needs a tool claim with its name and kind`,
       });
     }
     if (!responsibilities.has(claim.responsibilityId)) {
@@ -185,13 +251,25 @@ function checkClaims(base: MeshMatrix, overlay: MatrixOverlay) {
 
 /** The matrix with the (already checked) overlay applied; a new object, the base is untouched. */
 function apply(base: MeshMatrix, overlay: MatrixOverlay): MeshMatrix {
-  const profiles = new Map(
-    (overlay.tools ?? []).map(({ toolId, ...facts }) => [toolId, facts]),
-  );
-  const tools: MeshTool[] = base.tools.map(tool => {
-    const facts = profiles.get(tool.id);
-    return facts ? { ...tool, profile: { ...tool.profile, ...facts } } : tool;
+  const toolClaims = new Map((overlay.tools ?? []).map(c => [c.toolId, c]));
+  const baseTools: MeshTool[] = base.tools.map(tool => {
+    const claim = toolClaims.get(tool.id);
+    if (!claim) {
+      return tool;
+    }
+    const { toolId, name, kind, description, ...facts } = claim;
+    return {
+      ...tool,
+      ...(description && { description }),
+      profile: { ...tool.profile, ...facts },
+    };
   });
+  // A new tool comes after the last tool of its kind, so meshes stay beside meshes in every table.
+  const tools = [...baseTools];
+  for (const tool of newTools(base, overlay)) {
+    const lastOfKind = tools.map(t => t.kind).lastIndexOf(tool.kind);
+    tools.splice(lastOfKind === -1 ? tools.length : lastOfKind + 1, 0, tool);
+  }
 
   const claims = new Map(
     overlay.cells.map(c => [cellKey(c.toolId, c.responsibilityId), c]),
@@ -217,21 +295,21 @@ function apply(base: MeshMatrix, overlay: MatrixOverlay): MeshMatrix {
 
   // A new cell for a tool a table does not compare yet adds the tool to every table listing the
   // responsibility, in the matrix's tool order.
-  const toolOrder = new Map(base.tools.map((t, i) => [t.id, i]));
+  const toolOrder = new Map(tools.map((t, i) => [t.id, i]));
   const categories = base.categories.map(category => ({
     ...category,
     groups: category.groups.map(group => {
-      const newTools = added
+      const joining = added
         .filter(
           c =>
             group.responsibilityIds.includes(c.responsibilityId) &&
             !group.toolIds.includes(c.toolId),
         )
         .map(c => c.toolId);
-      if (newTools.length === 0) {
+      if (joining.length === 0) {
         return group;
       }
-      const toolIds = [...new Set([...group.toolIds, ...newTools])].sort(
+      const toolIds = [...new Set([...group.toolIds, ...joining])].sort(
         (a, b) => toolOrder.get(a)! - toolOrder.get(b)!,
       );
       return { ...group, toolIds };

@@ -186,9 +186,15 @@ export const cellClaimSchema = z.strictObject({
   }),
 });
 
-/** Sourced facts about one tool: its licence, governance, checked version and support status. */
+/**
+ * Sourced facts about one tool: its licence, governance, checked version and support status. A
+ * tool the base lacks is added by a claim that also gives its `name` and `kind`.
+ */
 export const toolClaimSchema = z.strictObject({
   toolId: id,
+  name: text.min(1, 'must not be empty').optional(),
+  kind: meshToolSchema.shape.kind.optional(),
+  description: localizedText.optional(),
   ...toolProfileFields,
 });
 

@@ -34,7 +34,7 @@ const ja = {
   'table.replaced': '元資料:',
   'table.notCompared': '比較なし',
   'table.verifiedAgo': '{{date}} 確認 ({{age}})',
-  'table.ageing': '要再確認: 確認から1年以上経過',
+  'table.recheck': '要再確認',
   'table.checkedVersion': '確認したバージョン: {{version}}',
   'edition.label': '版',
   'edition.seed': '元資料',
@@ -51,6 +51,8 @@ const ja = {
   'legend.title': '凡例',
   'legend.alternative': 'Kubernetes 列の文: サービスメッシュなしで実現する方法',
   'matrixMeta.source': 'マトリクスの取得元: {{source}} ({{loadedAt}} 読み込み)',
+  'matrixMeta.claimMaxAge':
+    '確認から{{days}}日を超えた記載には「要再確認」を表示します。',
   'matrixMeta.refreshError':
     'マトリクスの最新の再読み込みに失敗しました。最後に正常だった版を表示しています。{{message}}',
   'recommendation.intro':

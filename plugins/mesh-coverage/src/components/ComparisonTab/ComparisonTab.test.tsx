@@ -1,5 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  markClaimsToRecheck,
   SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
@@ -286,14 +287,48 @@ describe('ComparisonTab', () => {
         }),
       ).toHaveAttribute(
         'href',
-        expect.stringMatching(/^https:\/\/github\.com\/linkerd\//),
+        expect.stringMatching(/^https:\/\/linkerd\.io\//),
       );
+      // A claim within the max age is not marked for a re-check.
+      expect(circuitBreaker.querySelector('[data-recheck]')).toBeNull();
       // A cell no claim touched carries no mark.
       expect(cell('mtls', 'linkerd')).not.toHaveAttribute('data-changed');
       // A cell the document lacked says so.
       expect(
         cell('mtls', 'cilium').querySelector('[data-replaced]'),
       ).toHaveTextContent('Source document: not compared');
+    });
+
+    it('says “re-check” beside the claims the backend marked too old, and the limit in force', async () => {
+      const served = servedCurrentMatrix();
+      // Served a year after the edition: every dated claim is past 180 days.
+      const aged = markClaimsToRecheck(served, 180, new Date('2027-12-31'));
+      const api = mockMeshCoverageApi({
+        getMatrix: jest.fn(async () => ({
+          ...aged,
+          meta: { ...served.meta, claimMaxAge: { days: 180 } },
+        })),
+      });
+      await renderInTestApp(
+        <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
+          <ComparisonTab />
+        </TestApiProvider>,
+      );
+      await screen.findByText('Protocols');
+      expect(
+        cell('circuit-breaker', 'linkerd').querySelector('[data-recheck]'),
+      ).toHaveTextContent('re-check');
+      // The source document's own cells have no date and are never marked.
+      expect(
+        cell('mtls', 'linkerd').querySelector('[data-recheck]'),
+      ).toBeNull();
+      const header = document.querySelector('th[data-column="kuma"]')!;
+      expect(header.querySelector('[data-recheck]')).toHaveTextContent(
+        're-check',
+      );
+      expect(
+        screen.getByText(/Claims checked more than 180 days ago/),
+      ).toBeInTheDocument();
     });
 
     it('shows each tool’s licence, governance, checked version and status in its column header', async () => {

@@ -163,6 +163,13 @@ export function ComparisonTab() {
           loadedAt: matrix.meta.loadedAt,
         })}
       </Typography>
+      {matrix.meta.claimMaxAge && (
+        <Typography variant="caption" component="p" className={classes.meta}>
+          {t('matrixMeta.claimMaxAge', {
+            days: String(matrix.meta.claimMaxAge.days),
+          })}
+        </Typography>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import {
   useTranslationRef,
 } from '@backstage/core-plugin-api/alpha';
 import {
+  claimAgeInDays,
   Language,
   MatrixCell,
   MeshTool,
@@ -11,7 +12,7 @@ import {
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { makeStyles, Typography } from '@material-ui/core';
 import { memo, useMemo } from 'react';
-import { claimAgeInDays, formatClaimAge, isAgeing } from '../../lib/claimAge';
+import { formatClaimAge } from '../../lib/claimAge';
 import { isChangedCell, ViewGroup, ViewRow } from '../../lib/comparisonView';
 import { localize } from '../../lib/localize';
 import { safeHttpUrl } from '../../lib/safeUrl';
@@ -122,7 +123,12 @@ function renderReplaced(cell: MatrixCell, kit: CellKit) {
   );
 }
 
-function renderVerified(verifiedAt: string, kit: CellKit) {
+/** The day a claim was checked, its age, and "re-check" where the backend marked it too old. */
+function renderVerified(
+  verifiedAt: string,
+  recheck: boolean | undefined,
+  kit: CellKit,
+) {
   const { classes, t, language, now } = kit;
   const days = claimAgeInDays(verifiedAt, now);
   return (
@@ -135,9 +141,9 @@ function renderVerified(verifiedAt: string, kit: CellKit) {
               age: formatClaimAge(days, language),
             })}
       </span>
-      {isAgeing(verifiedAt, now) && (
-        <span className={classes.ageing} data-ageing>
-          {t('table.ageing')}
+      {recheck && (
+        <span className={classes.ageing} data-recheck>
+          {t('table.recheck')}
         </span>
       )}
     </>
@@ -161,7 +167,7 @@ function renderCellDetails(cell: MatrixCell, kit: CellKit) {
           {t('table.since', { version: cell.since })}
         </span>
       )}
-      {cell.verifiedAt && renderVerified(cell.verifiedAt, kit)}
+      {cell.verifiedAt && renderVerified(cell.verifiedAt, cell.recheck, kit)}
       {source && (
         <Link
           className={classes.detail}
@@ -195,6 +201,11 @@ function renderToolFact(
         </Link>
       ) : (
         text
+      )}
+      {fact.recheck && (
+        <span className={kit.classes.ageing} data-recheck>
+          {kit.t('table.recheck')}
+        </span>
       )}
     </span>
   );
