@@ -18,6 +18,13 @@ const CONSUL_DATAPLANE: FakeContainer = {
   image: 'hashicorp/consul-dataplane:1.7.0',
 };
 
+// Kuma 2.14 injects its proxy as a Kubernetes native sidecar by default (Kubernetes 1.29+).
+const KUMA_SIDECAR = {
+  name: 'kuma-sidecar',
+  image: 'docker.io/kumahq/kuma-dp:2.14.3',
+  restartPolicy: 'Always' as const,
+};
+
 const appContainer = (component: string, version: string): FakeContainer => ({
   name: component,
   image: `ghcr.io/example-shop/${component}:${version}`,
@@ -28,6 +35,7 @@ interface ReplicaOptions {
   templateHash: string;
   suffix: string;
   containers: FakeContainer[];
+  initContainers?: FakePod['initContainers'];
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
 }
@@ -45,6 +53,7 @@ function replica(component: string, options: ReplicaOptions): FakePod {
     },
     annotations: options.annotations,
     containers: options.containers,
+    ...(options.initContainers && { initContainers: options.initContainers }),
   };
 }
 
@@ -54,6 +63,8 @@ const LINKERD_LABELS = { 'linkerd.io/control-plane-ns': 'linkerd' };
 const CONSUL_ANNOTATIONS = {
   'consul.hashicorp.com/connect-inject-status': 'injected',
 };
+const KUMA_LABELS = { 'kuma.io/mesh': 'default' };
+const KUMA_ANNOTATIONS = { 'kuma.io/sidecar-injected': 'true' };
 const AMBIENT_ANNOTATIONS = { 'ambient.istio.io/redirection': 'enabled' };
 
 const paymentsApi = appContainer('payments-api', '2.14.3');
@@ -63,12 +74,13 @@ const notificationsWorker = appContainer('notifications-worker', '0.8.1');
 const inventoryService = appContainer('inventory-service', '3.0.2');
 const searchApi = appContainer('search-api', '1.21.0');
 const legacyBilling = appContainer('legacy-billing', '0.3.7');
+const loyaltyService = appContainer('loyalty-service', '1.2.0');
 
 /**
  * Demo data for the components of examples/entities.yaml, all in namespace `shop`: what a
  * cluster running the example store would report, mesh by mesh, including the gaps (a
  * storefront-web pod without its proxy, notifications-worker never injected by Linkerd,
- * legacy-billing without a mesh).
+ * legacy-billing without a mesh, loyalty-service on Kuma with its proxy as a native sidecar).
  */
 export const DEMO_PODS: FakePod[] = [
   ...['x7k2p', 'm4n9q', 'r8t5w'].map(suffix =>
@@ -125,6 +137,17 @@ export const DEMO_PODS: FakePod[] = [
       suffix,
       containers: [searchApi],
       annotations: AMBIENT_ANNOTATIONS,
+    }),
+  ),
+  // Kuma's proxy as a native sidecar: an init container that runs for the pod's lifetime.
+  ...['d3f5g', 'v7b9n'].map(suffix =>
+    replica('loyalty-service', {
+      templateHash: '6d8f7c9b5',
+      suffix,
+      containers: [loyaltyService],
+      initContainers: [KUMA_SIDECAR],
+      labels: KUMA_LABELS,
+      annotations: KUMA_ANNOTATIONS,
     }),
   ),
   replica('legacy-billing', {

@@ -472,7 +472,7 @@ describe('DEMO_PODS', () => {
     pod.containers.map(container => container.name);
 
   it('labels every pod for Backstage and names it like a ReplicaSet would', () => {
-    expect(DEMO_PODS).toHaveLength(17);
+    expect(DEMO_PODS).toHaveLength(19);
     for (const pod of DEMO_PODS) {
       const component = pod.labels?.['backstage.io/kubernetes-id'];
       expect(pod.namespace).toBe('shop');
@@ -491,6 +491,18 @@ describe('DEMO_PODS', () => {
     for (const pod of payments) {
       expect(containerNames(pod)).toEqual(['payments-api', 'istio-proxy']);
       expect(pod.labels?.['security.istio.io/tlsMode']).toBe('istio');
+    }
+
+    const loyalty = podsOf('loyalty-service');
+    expect(loyalty).toHaveLength(2);
+    for (const pod of loyalty) {
+      expect(containerNames(pod)).toEqual(['loyalty-service']);
+      expect(pod.initContainers).toEqual([
+        expect.objectContaining({
+          name: 'kuma-sidecar',
+          restartPolicy: 'Always',
+        }),
+      ]);
     }
 
     const storefront = podsOf('storefront-web');
