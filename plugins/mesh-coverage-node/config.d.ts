@@ -37,6 +37,16 @@ export interface Config {
        */
       claimMaxAge?: HumanDuration;
     };
+    /** Where a component's mesh comes from. */
+    mesh?: {
+      /**
+       * `declared`: the `meshcoverage.io/mesh` annotation only; `observed`: the data plane the
+       * component's pods run (through the Kubernetes backend); `declared-or-observed` (default):
+       * the annotation, and without one the pods. An annotation naming an unknown mesh stays an
+       * error; it is never replaced by what runs.
+       */
+      source?: 'declared' | 'observed' | 'declared-or-observed';
+    };
     /**
      * Responsibility ids every component of a `spec.type` requires, united with its
      * `meshcoverage.io/requires` annotation. Example: `service: [mtls, retries, timeouts]`.

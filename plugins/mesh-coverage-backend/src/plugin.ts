@@ -10,6 +10,7 @@ import {
   meshMatrixServiceRef,
   readDefaultRequirements,
   readMatrixSourceConfig,
+  readMeshSourceMode,
   readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { createRouter } from './router';
@@ -93,6 +94,7 @@ export const meshCoveragePlugin = createBackendPlugin({
           defaultRequirements,
           snapshots,
           claimMaxAgeDays: readMatrixSourceConfig(config).claimMaxAgeDays,
+          meshSourceMode: readMeshSourceMode(config),
           observedReader: createObservedMeshReader({
             config: readObservedConfig(config, index),
             discovery: deps.discovery,

@@ -98,18 +98,22 @@ export type {
   CoverageReport,
   CoverageRequest,
   CoverageStatus,
+  MeshSource,
 } from './coverage/types';
 export {
   coverageAnnotations,
   evaluateComponentCoverage,
   evaluateDeclaration,
   isCoverageSubject,
+  MESH_SOURCE_MODES,
   parseComponent,
+  resolveMesh,
 } from './coverage/componentCoverage';
 export type {
   ComponentCoverage,
   ComponentLike,
   DefaultRequirements,
+  MeshSourceMode,
 } from './coverage/componentCoverage';
 export { rankTools } from './coverage/rankTools';
 export type { ToolRanking } from './coverage/rankTools';
@@ -171,3 +175,19 @@ export type {
   FleetHistoryResponse,
   FleetResponse,
 } from './api/types';
+
+// What a mesh is configured to do for a workload
+export { evaluateConfiguration } from './configured/evaluateConfiguration';
+export type {
+  ConfigProbe,
+  Configuration,
+  ConfiguredEvidence,
+  ConfiguredState,
+  FieldCondition,
+  KindListing,
+  KubeObject,
+  KubernetesKind,
+  ProbeResource,
+  ProbeSelection,
+  WorkloadInCluster,
+} from './configured/types';

@@ -44,3 +44,10 @@ export type {
   ObservedMeshResult,
 } from './observedMeshReader';
 export { runMigrations } from './runMigrations';
+export { MESH_SOURCE_CONFIG_KEY, readMeshSourceMode } from './meshSourceConfig';
+export { createClusterReader, listPath } from './clusterReader';
+export type {
+  ClusterNames,
+  ClusterReader,
+  ClusterReaderOptions,
+} from './clusterReader';

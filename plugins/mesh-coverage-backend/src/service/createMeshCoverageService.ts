@@ -7,7 +7,10 @@ import {
   checkResponsibilityIds,
   CoverageReport,
   DefaultRequirements,
-  evaluateComponentCoverage,
+  evaluateDeclaration,
+  parseComponent,
+  resolveMesh,
+  MeshSourceMode,
   evaluateCoverage,
   fleetOwners,
   fleetWhatIf,
@@ -34,6 +37,8 @@ export interface MeshCoverageServiceOptions {
   snapshots: FleetSnapshots;
   /** Claims older than this are served with `recheck: true` (`meshCoverage.matrix.claimMaxAge`). */
   claimMaxAgeDays: number;
+  /** Where a component's mesh comes from (`meshCoverage.mesh.source`). */
+  meshSourceMode: MeshSourceMode;
   /** What runs: the component's pods, through the Kubernetes backend. */
   observedReader: ObservedMeshReader;
 }
@@ -183,15 +188,22 @@ export function createMeshCoverageService(
       }
       const { index } = await matrixService.getMatrix();
       const component = toComponentLike(entity);
-      const { declaration, report } = evaluateComponentCoverage(
-        index,
-        component,
-        {
-          defaultRequirements,
-        },
-      );
+      const declaration = parseComponent(index, component, defaultRequirements);
       // Bounded by meshCoverage.observed.timeout and cached; never fails the report.
       const observation = await options.observedReader.observe(component);
+      const { mesh, meshSource } = resolveMesh(
+        component,
+        declaration,
+        observation.observed,
+        options.meshSourceMode,
+        index.baselineTool.id,
+      );
+      const { report } = evaluateDeclaration(
+        index,
+        declaration,
+        mesh,
+        component.entityRef,
+      );
       // An unknown mesh leaves nothing to evaluate; the report still carries the errors.
       return {
         ...(report ?? {
@@ -204,6 +216,7 @@ export function createMeshCoverageService(
           gaps: [],
           errors: declaration.errors,
         }),
+        meshSource,
         ...observation,
       };
     },

@@ -3,15 +3,17 @@ import {
   ANNOTATION_COVERED,
   ANNOTATION_ERRORS,
   ANNOTATION_GAPS,
+  ANNOTATION_MESH,
   ERROR_SEPARATOR,
 } from '../annotations/annotations';
+import { ObservedMesh } from '../observed/observedMesh';
 import {
   MeshDeclaration,
   parseMeshDeclaration,
 } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
 import { evaluateRequirements } from './evaluateCoverage';
-import { CoverageReport } from './types';
+import { CoverageReport, MeshSource } from './types';
 
 /**
  * Config defaults: required responsibility ids by a component's `spec.type`.
@@ -112,6 +114,49 @@ export function evaluateComponentCoverage(
     options.meshOverride ?? declaration.mesh,
     component.entityRef,
   );
+}
+
+/**
+ * Where a component's mesh may come from (`meshCoverage.mesh.source`): its `meshcoverage.io/mesh`
+ * annotation, the data plane its pods run, or the annotation and, without one, the pods.
+ *
+ * @public
+ */
+export type MeshSourceMode = 'declared' | 'observed' | 'declared-or-observed';
+
+/** @public */
+export const MESH_SOURCE_MODES: readonly MeshSourceMode[] = [
+  'declared',
+  'observed',
+  'declared-or-observed',
+];
+
+/**
+ * The mesh a component's coverage is evaluated on, and where it came from (docs/coverage.md). An
+ * annotation, when the mode reads annotations, always decides — one naming an unknown mesh stays
+ * an error and is never replaced by what runs. Otherwise the pods decide: the mesh most meshed
+ * pods run, or `baselineMesh` (no mesh) when the component has pods and none is meshed; without
+ * pods, or when they could not be read, there is no mesh.
+ *
+ * @public
+ */
+export function resolveMesh(
+  component: ComponentLike,
+  declaration: MeshDeclaration,
+  observed: ObservedMesh | null | undefined,
+  mode: MeshSourceMode,
+  baselineMesh: string,
+): { mesh: string | undefined; meshSource: MeshSource } {
+  const annotated = !!component.annotations?.[ANNOTATION_MESH]?.trim();
+  if (mode !== 'observed' && (annotated || mode === 'declared')) {
+    return annotated
+      ? { mesh: declaration.mesh, meshSource: 'declared' }
+      : { mesh: undefined, meshSource: 'none' };
+  }
+  if (observed && observed.pods > 0) {
+    return { mesh: observed.mesh ?? baselineMesh, meshSource: 'observed' };
+  }
+  return { mesh: undefined, meshSource: 'none' };
 }
 
 /**

@@ -43,7 +43,16 @@ export interface CoverageReport {
    */
   observed?: ObservedMesh | null;
   observedReason?: ObservedUnavailable;
+  /** For a catalog entity: where `mesh` came from, its annotation or its pods. */
+  meshSource?: MeshSource;
 }
+
+/**
+ * Where the mesh a report is evaluated on came from: the annotation, the pods, or neither.
+ *
+ * @public
+ */
+export type MeshSource = 'declared' | 'observed' | 'none';
 
 /** @public */
 export interface CoverageRequest {

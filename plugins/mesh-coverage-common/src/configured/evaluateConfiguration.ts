@@ -1,0 +1,302 @@
+import {
+  ConfigProbe,
+  Configuration,
+  ConfiguredEvidence,
+  FieldCondition,
+  KindListing,
+  KubeObject,
+  KubernetesKind,
+  ProbeResource,
+  WorkloadInCluster,
+} from './types';
+
+/** Every value at a dotted path; `[]` steps into each element of a list. */
+export function valuesAt(object: unknown, path: string): unknown[] {
+  let current: unknown[] = [object];
+  for (const step of path.split('.')) {
+    const each = step.endsWith('[]');
+    const key = each ? step.slice(0, -2) : step;
+    const next: unknown[] = [];
+    for (const value of current) {
+      if (value === null || typeof value !== 'object') {
+        continue;
+      }
+      const child = (value as Record<string, unknown>)[key];
+      if (each) {
+        if (Array.isArray(child)) {
+          next.push(...child);
+        }
+      } else if (child !== undefined) {
+        next.push(child);
+      }
+    }
+    current = next;
+  }
+  return current.filter(value => value !== null && value !== undefined);
+}
+
+function holds(object: KubeObject, condition: FieldCondition): boolean {
+  const values = condition.annotation
+    ? [object.metadata?.annotations?.[condition.annotation]].filter(
+        value => value !== undefined,
+      )
+    : valuesAt(object, condition.path ?? '');
+  if (condition.in) {
+    return values.some(value => condition.in!.includes(String(value)));
+  }
+  return condition.exists === false ? values.length === 0 : values.length > 0;
+}
+
+const isLabelMap = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The names a Service answers to from a resource in `fromNamespace`. */
+function hostNames(service: KubeObject, fromNamespace?: string): string[] {
+  const name = service.metadata?.name ?? '';
+  const namespace = service.metadata?.namespace ?? '';
+  const names = [
+    `${name}.${namespace}`,
+    `${name}.${namespace}.svc`,
+    `${name}.${namespace}.svc.cluster.local`,
+  ];
+  // A short name resolves in the resource's own namespace.
+  return fromNamespace === namespace ? [name, ...names] : names;
+}
+
+function matchesHost(host: string, names: string[]): boolean {
+  if (host === '*') {
+    return true;
+  }
+  if (host.startsWith('*.')) {
+    return names.some(name => name.endsWith(host.slice(1)));
+  }
+  return names.includes(host);
+}
+
+/**
+ * How specifically a resource applies to the workload (higher wins), or undefined when it does
+ * not apply.
+ */
+function appliesAt(
+  resource: ProbeResource,
+  object: KubeObject,
+  workload: WorkloadInCluster,
+): number | undefined {
+  const base = resource.precedence ?? 10;
+  const namespace = object.metadata?.namespace;
+  const { selects } = resource;
+  const serviceNamed = (name: string | undefined) =>
+    workload.services.some(
+      s =>
+        s.metadata?.name === name &&
+        (namespace === undefined || s.metadata?.namespace === namespace),
+    );
+  switch (selects.by) {
+    case 'workload-selector': {
+      const selector = valuesAt(object, selects.path).find(isLabelMap);
+      const empty = !selector || Object.keys(selector).length === 0;
+      if (!empty) {
+        const matches =
+          namespace === workload.namespace &&
+          workload.podLabels.some(labels =>
+            Object.entries(selector!).every(([k, v]) => labels[k] === v),
+          );
+        return matches ? base : undefined;
+      }
+      if (namespace === workload.namespace) {
+        return base - 5;
+      }
+      return selects.rootNamespace && namespace === selects.rootNamespace
+        ? base - 9
+        : undefined;
+    }
+    case 'service-host': {
+      const hosts = valuesAt(object, selects.path).map(String);
+      return workload.services.some(service =>
+        hosts.some(host => matchesHost(host, hostNames(service, namespace))),
+      )
+        ? base
+        : undefined;
+    }
+    case 'service-parent-ref': {
+      const refs = valuesAt(object, 'spec.parentRefs[]') as {
+        kind?: string;
+        group?: string;
+        name?: string;
+        namespace?: string;
+      }[];
+      return refs.some(
+        ref =>
+          ref.kind === 'Service' &&
+          (ref.group ?? '') === '' &&
+          workload.services.some(
+            s =>
+              s.metadata?.name === ref.name &&
+              s.metadata?.namespace === (ref.namespace ?? namespace),
+          ),
+      )
+        ? base
+        : undefined;
+    }
+    case 'service':
+      return workload.services.includes(object) ||
+        serviceNamed(object.metadata?.name)
+        ? base
+        : undefined;
+    case 'service-name': {
+      const names = selects.path
+        ? valuesAt(object, selects.path).map(String)
+        : [object.metadata?.name ?? ''];
+      return workload.services.some(service =>
+        names.some(name =>
+          selects.path
+            ? hostNames(service, namespace).includes(name)
+            : name === service.metadata?.name &&
+              namespace === service.metadata?.namespace,
+        ),
+      )
+        ? base
+        : undefined;
+    }
+    case 'namespace':
+      return namespace === workload.namespace ? base - 5 : undefined;
+    case 'cluster':
+      return base - 9;
+    default:
+      return undefined;
+  }
+}
+
+interface Decision {
+  level: number;
+  effect: 'on' | 'off' | undefined;
+  evidence: ConfiguredEvidence;
+}
+
+const kindKey = (kind: KubernetesKind) =>
+  `${kind.group}/${kind.version}/${kind.plural}`;
+
+/** The state in one cluster, or the listing failure that leaves it unknown. */
+function inCluster(
+  probe: ConfigProbe,
+  workload: WorkloadInCluster,
+  listing: (cluster: string, kind: KubernetesKind) => KindListing,
+): { decisions: Decision[] } | { failure: string } {
+  const decisions: Decision[] = [];
+  for (const resource of probe.resources) {
+    // The workload's own Services need no listing.
+    const result: KindListing =
+      resource.selects.by === 'service'
+        ? { items: workload.services }
+        : listing(workload.cluster, resource.kind);
+    if ('failure' in result) {
+      return {
+        failure: `${resource.kind.kind} (${kindKey(
+          resource.kind,
+        )}) in cluster '${workload.cluster}': ${result.failure.message}`,
+      };
+    }
+    for (const object of result.items) {
+      const level = appliesAt(resource, object, workload);
+      if (level === undefined) {
+        continue;
+      }
+      let effect: 'on' | 'off' | undefined;
+      if (resource.on.some(c => holds(object, c))) {
+        effect = 'on';
+      } else if (
+        resource.exclusive ||
+        resource.off?.some(c => holds(object, c))
+      ) {
+        effect = 'off';
+      }
+      decisions.push({
+        level,
+        effect,
+        evidence: {
+          kind: resource.kind.kind,
+          name: object.metadata?.name ?? '',
+          ...(object.metadata?.namespace && {
+            namespace: object.metadata.namespace,
+          }),
+          cluster: workload.cluster,
+          effect: effect ?? 'off',
+        },
+      });
+    }
+  }
+  return { decisions };
+}
+
+/** Fills `{{name}}` and `{{namespace}}` with the component's first Service. */
+function fillFix(fix: string | undefined, workloads: WorkloadInCluster[]) {
+  const service = workloads.flatMap(w => w.services)[0];
+  if (!fix || !service) {
+    return undefined;
+  }
+  return fix
+    .replace(/\{\{name\}\}/g, service.metadata?.name ?? '')
+    .replace(/\{\{namespace\}\}/g, service.metadata?.namespace ?? '');
+}
+
+/**
+ * A responsibility's configured state for a component, from the resources of each cluster its
+ * workload runs in. In each cluster the most specific resources that turn it on or off decide
+ * (`on` wins among equals); without any, the probe's default holds. Across clusters, `no` anywhere
+ * is `no`, and a kind that could not be listed makes the answer `unknown`.
+ *
+ * @public
+ */
+export function evaluateConfiguration(
+  probe: ConfigProbe,
+  workloads: readonly WorkloadInCluster[],
+  listing: (cluster: string, kind: KubernetesKind) => KindListing,
+): Configuration {
+  if (workloads.length === 0) {
+    return {
+      state: 'unknown',
+      reason: 'No running workload of the component was found in any cluster',
+    };
+  }
+  const states: Configuration[] = [];
+  for (const workload of workloads) {
+    const result = inCluster(probe, workload, listing);
+    if ('failure' in result) {
+      return { state: 'unknown', reason: `Could not read ${result.failure}` };
+    }
+    const deciding = result.decisions.filter(d => d.effect);
+    const top = Math.max(...deciding.map(d => d.level));
+    const decisive = deciding.filter(d => d.level === top);
+    if (decisive.length === 0) {
+      states.push(
+        probe.default === 'on'
+          ? { state: 'default', reason: probe.description }
+          : { state: 'no', reason: probe.description },
+      );
+    } else {
+      const on = decisive.filter(d => d.effect === 'on');
+      states.push({
+        state: on.length ? 'yes' : 'no',
+        evidence: (on.length ? on : decisive).map(d => d.evidence),
+        reason: probe.description,
+      });
+    }
+  }
+  const no = states.find(s => s.state === 'no');
+  if (no) {
+    return {
+      ...no,
+      evidence: states.flatMap(s => (s.state === 'no' ? s.evidence ?? [] : [])),
+      fix: fillFix(probe.fix, [...workloads]),
+    };
+  }
+  const yes = states.filter(s => s.state === 'yes');
+  if (yes.length) {
+    return {
+      state: 'yes',
+      evidence: yes.flatMap(s => s.evidence ?? []),
+      reason: probe.description,
+    };
+  }
+  return states[0];
+}

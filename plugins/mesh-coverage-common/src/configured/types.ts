@@ -1,0 +1,175 @@
+/**
+ * What a mesh is configured to do for a workload, as opposed to what it can do: the probes that
+ * say which cluster resources turn a responsibility on (docs/configured.md).
+ */
+
+/**
+ * Whether a responsibility the mesh can carry is turned on for a component: `yes` (a resource
+ * turns it on), `default` (nothing is configured and the mesh does it anyway), `no` (nothing turns
+ * it on, or a resource turns it off), `unknown` (it could not be read, or no probe says).
+ *
+ * @public
+ */
+export type ConfiguredState = 'yes' | 'default' | 'no' | 'unknown';
+
+/**
+ * A Kubernetes resource kind as the API serves it.
+ *
+ * @public
+ */
+export interface KubernetesKind {
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+}
+
+/**
+ * A condition on a resource's fields. `path` is dotted; `[]` steps into every element of a list
+ * (`spec.http[].retries.attempts`). The condition holds when any value at the path (or the
+ * annotation) satisfies it.
+ *
+ * @public
+ */
+export interface FieldCondition {
+  /** A dotted path into the resource; or else `annotation`. */
+  path?: string;
+  /** An annotation of the resource, by its full key (keys hold dots: `retry.linkerd.io/http`). */
+  annotation?: string;
+  /** The value is present (not null). */
+  exists?: boolean;
+  /** The value is one of these (compared as strings). */
+  in?: string[];
+}
+
+/**
+ * How a resource applies to a workload.
+ * - `workload-selector`: a label selector at `path` (matchLabels) on the workload's pods; without
+ *   one the resource applies to its whole namespace, and in `rootNamespace` to the whole mesh.
+ * - `service-host`: the host names at `path` name one of the workload's Services (short name,
+ *   `name.namespace`, `name.namespace.svc`, the cluster-local FQDN, or a `*.` wildcard).
+ * - `service-parent-ref`: a Gateway API route whose `spec.parentRefs` name one of the workload's
+ *   Services (GAMMA).
+ * - `service`: the workload's Service itself (annotations on it).
+ * - `service-name`: a resource named after one of the workload's Services, in its namespace, or
+ *   named by `path` (Consul's config entries, Linkerd's ServiceProfile FQDN).
+ * - `namespace`: any resource of the kind in the workload's namespace.
+ * - `cluster`: any resource of the kind in the cluster (mesh-wide).
+ *
+ * @public
+ */
+export type ProbeSelection =
+  | { by: 'workload-selector'; path: string; rootNamespace?: string }
+  | { by: 'service-host'; path: string }
+  | { by: 'service-parent-ref' }
+  | { by: 'service' }
+  | { by: 'service-name'; path?: string }
+  | { by: 'namespace' }
+  | { by: 'cluster' };
+
+/**
+ * One kind of resource a probe reads.
+ *
+ * @public
+ */
+export interface ProbeResource {
+  kind: KubernetesKind;
+  selects: ProbeSelection;
+  /** Any condition holding turns the responsibility on. */
+  on: FieldCondition[];
+  /** Any condition holding turns it off explicitly (e.g. mTLS PERMISSIVE). */
+  off?: FieldCondition[];
+  /**
+   * Higher wins over lower where several resources apply (default 10). A namespace-wide selector
+   * counts 5 less, the root namespace 9 less.
+   */
+  precedence?: number;
+  /** Where it applies, it decides alone: on if a condition holds, else off (ServiceProfile). */
+  exclusive?: boolean;
+}
+
+/**
+ * A configuration probe: for one mesh and one responsibility, which resources turn it on, how they
+ * select a workload, and what holds when none does.
+ *
+ * @public
+ */
+export interface ConfigProbe {
+  mesh: string;
+  responsibilityId: string;
+  /** What holds when no resource decides: `on` (the mesh does it anyway) or `off`. */
+  default: 'on' | 'off';
+  resources: ProbeResource[];
+  /** The smallest resource that turns it on; `{{name}}` and `{{namespace}}` are the Service's. */
+  fix?: string;
+  /** What the probe checks, for people. */
+  description: string;
+  /** Where the kinds, fields and default are documented (https). */
+  sources: string[];
+}
+
+/**
+ * A resource that decided a responsibility's state.
+ *
+ * @public
+ */
+export interface ConfiguredEvidence {
+  kind: string;
+  name: string;
+  namespace?: string;
+  cluster: string;
+  /** Whether it turns the responsibility on or off. */
+  effect: 'on' | 'off';
+}
+
+/**
+ * A responsibility's configured state for one component.
+ *
+ * @public
+ */
+export interface Configuration {
+  state: ConfiguredState;
+  /** The resources that decided it (left out for callers not allowed to see resource names). */
+  evidence?: ConfiguredEvidence[];
+  /** Why it is `unknown` or `no`, or what the default is, for people. */
+  reason?: string;
+  /** For `no`: the smallest resource that would turn it on, filled in for the component. */
+  fix?: string;
+}
+
+/**
+ * The parts of a Kubernetes object the probes read.
+ *
+ * @public
+ */
+export interface KubeObject {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [field: string]: unknown;
+}
+
+/**
+ * A component's workload in one cluster: its namespace, its pods' labels and its Services.
+ *
+ * @public
+ */
+export interface WorkloadInCluster {
+  cluster: string;
+  namespace: string;
+  podLabels: Record<string, string>[];
+  services: KubeObject[];
+}
+
+/**
+ * A list of one kind from one cluster, or why it could not be read.
+ *
+ * @public
+ */
+export type KindListing =
+  | { items: KubeObject[] }
+  | { failure: { reason: string; message: string } };

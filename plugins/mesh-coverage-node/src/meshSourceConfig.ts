@@ -1,0 +1,31 @@
+import { Config } from '@backstage/config';
+import {
+  MESH_SOURCE_MODES,
+  MeshSourceMode,
+  suggestId,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+
+/** @public */
+export const MESH_SOURCE_CONFIG_KEY = 'meshCoverage.mesh.source';
+
+/**
+ * Reads `meshCoverage.mesh.source` (default `declared-or-observed`); an unknown value is a config
+ * error naming the closest one.
+ *
+ * @public
+ */
+export function readMeshSourceMode(config: Config): MeshSourceMode {
+  const value = config.getOptionalString(MESH_SOURCE_CONFIG_KEY);
+  if (value === undefined) {
+    return 'declared-or-observed';
+  }
+  if (!MESH_SOURCE_MODES.includes(value as MeshSourceMode)) {
+    const suggestion = suggestId(value, MESH_SOURCE_MODES);
+    throw new Error(
+      `Invalid Mesh Coverage config: ${MESH_SOURCE_CONFIG_KEY}: unknown value '${value}'${
+        suggestion ? ` (did you mean '${suggestion}'?)` : ''
+      }; use one of ${MESH_SOURCE_MODES.join(', ')}`,
+    );
+  }
+  return value as MeshSourceMode;
+}
