@@ -1,5 +1,11 @@
 import { DEMO_CLUSTER_TOKEN, DEMO_PODS } from './demoPods';
-import { FakeCluster, FakePod, startFakeCluster } from './fakeCluster';
+import {
+  FakeCluster,
+  FakeCrd,
+  FakePod,
+  FakeResource,
+  startFakeCluster,
+} from './fakeCluster';
 
 const TOKEN = 'test-token';
 
@@ -35,6 +41,90 @@ const SELECTOR_PODS: FakePod[] = [
   },
 ];
 
+const authorizationPolicy = (
+  name: string,
+  namespace: string,
+  labels: Record<string, string> = {},
+): FakeResource => ({
+  apiVersion: 'security.istio.io/v1',
+  kind: 'AuthorizationPolicy',
+  plural: 'authorizationpolicies',
+  metadata: { name, namespace, labels },
+  spec: {
+    action: 'ALLOW',
+    rules: [{ from: [{ source: { principals: [name] } }] }],
+  },
+});
+
+const ISTIO_RESOURCES: FakeResource[] = [
+  authorizationPolicy('allow-payments', 'shop', { app: 'payments-api' }),
+  authorizationPolicy('allow-orders', 'shop', { app: 'orders-service' }),
+  authorizationPolicy('allow-ops', 'ops', { app: 'payments-api' }),
+  {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'DestinationRule',
+    plural: 'destinationrules',
+    metadata: { name: 'payments-mtls', namespace: 'shop' },
+    spec: {
+      host: 'payments-api',
+      trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } },
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    plural: 'services',
+    metadata: {
+      name: 'payments-api',
+      namespace: 'shop',
+      labels: { app: 'payments-api' },
+    },
+    spec: {
+      selector: { app: 'payments-api' },
+      ports: [{ name: 'http', port: 8080 }],
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    plural: 'configmaps',
+    metadata: { name: 'istio', namespace: 'istio-system' },
+    data: { mesh: 'enableAutoMtls: true' },
+  },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    plural: 'clusterroles',
+    metadata: { name: 'backstage-read' },
+    rules: [],
+  },
+];
+
+const ISTIO_CRDS: FakeCrd[] = [
+  {
+    group: 'security.istio.io',
+    version: 'v1',
+    plural: 'authorizationpolicies',
+    kind: 'AuthorizationPolicy',
+  },
+  {
+    group: 'networking.istio.io',
+    version: 'v1',
+    plural: 'destinationrules',
+    kind: 'DestinationRule',
+  },
+];
+
+const NOT_FOUND_STATUS = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  code: 404,
+};
+
 const clusters: FakeCluster[] = [];
 
 async function start(
@@ -54,6 +144,17 @@ function get(cluster: FakeCluster, path: string, init: RequestInit = {}) {
       ...(init.headers as Record<string, string> | undefined),
     },
   });
+}
+
+/** The names of the items of the `<kind>List` a path answers. */
+async function itemNames(cluster: FakeCluster, path: string, kind: string) {
+  const response = await get(cluster, path);
+  expect(response.status).toBe(200);
+  const body = await response.json();
+  expect(body.kind).toBe(kind);
+  return body.items.map(
+    (item: { metadata: { name: string } }) => item.metadata.name,
+  );
 }
 
 async function podNames(cluster: FakeCluster, path: string) {
@@ -426,6 +527,485 @@ describe('startFakeCluster', () => {
       const cluster = await start();
       cluster.setFault('error');
       expect((await get(cluster, '/healthz')).status).toBe(404);
+    });
+  });
+
+  describe('resources', () => {
+    const UID =
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+    it('answers a namespaced list of a custom resource with a real *List', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const response = await get(
+        cluster,
+        '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies',
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      const body = await response.json();
+      const item = (name: string, app: string) => ({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: {
+          name,
+          namespace: 'shop',
+          labels: { app },
+          uid: expect.stringMatching(UID),
+          resourceVersion: '1',
+          creationTimestamp: expect.any(String),
+        },
+        spec: {
+          action: 'ALLOW',
+          rules: [{ from: [{ source: { principals: [name] } }] }],
+        },
+      });
+      expect(body).toEqual({
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicyList',
+        metadata: { resourceVersion: '1' },
+        items: [
+          item('allow-payments', 'payments-api'),
+          item('allow-orders', 'orders-service'),
+        ],
+      });
+      expect(
+        Number.isNaN(Date.parse(body.items[0].metadata.creationTimestamp)),
+      ).toBe(false);
+    });
+
+    it('answers an all-namespaces list of a custom resource', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1/authorizationpolicies',
+          'AuthorizationPolicyList',
+        ),
+      ).toEqual(['allow-payments', 'allow-orders', 'allow-ops']);
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1/namespaces/ops/authorizationpolicies',
+          'AuthorizationPolicyList',
+        ),
+      ).toEqual(['allow-ops']);
+    });
+
+    it.each([
+      [
+        '/apis/security.istio.io/v1/authorizationpolicies',
+        'app=payments-api',
+        ['allow-payments', 'allow-ops'],
+      ],
+      [
+        '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies',
+        'app=payments-api',
+        ['allow-payments'],
+      ],
+      [
+        '/apis/security.istio.io/v1/authorizationpolicies',
+        'app notin (payments-api)',
+        ['allow-orders'],
+      ],
+      ['/apis/security.istio.io/v1/authorizationpolicies', 'app=nobody', []],
+      // No labels at all: only negative requirements match.
+      [
+        '/apis/networking.istio.io/v1/destinationrules',
+        '!app',
+        ['payments-mtls'],
+      ],
+      ['/apis/networking.istio.io/v1/destinationrules', 'app', []],
+    ])('filters %s by labelSelector %j', async (path, selector, expected) => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const query = new URLSearchParams({ labelSelector: selector }).toString();
+      const response = await get(cluster, `${path}?${query}`);
+      expect(response.status).toBe(200);
+      expect(
+        (await response.json()).items.map(
+          (item: { metadata: { name: string } }) => item.metadata.name,
+        ),
+      ).toEqual(expected);
+    });
+
+    it('rejects a malformed labelSelector on a custom resource with 400', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const response = await get(
+        cluster,
+        '/apis/security.istio.io/v1/authorizationpolicies?labelSelector=app%20in%20(',
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ reason: 'BadRequest' });
+    });
+
+    it('serves built-in kinds, and pods as before', async () => {
+      const cluster = await start({
+        pods: SELECTOR_PODS,
+        resources: ISTIO_RESOURCES,
+      });
+      const services = await (
+        await get(cluster, '/api/v1/namespaces/shop/services')
+      ).json();
+      expect(services).toMatchObject({
+        apiVersion: 'v1',
+        kind: 'ServiceList',
+        items: [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'payments-api', namespace: 'shop' },
+            spec: {
+              selector: { app: 'payments-api' },
+              ports: [{ name: 'http', port: 8080 }],
+            },
+          },
+        ],
+      });
+      expect(services.items[0]).not.toHaveProperty('plural');
+
+      const [configMap] = (
+        await (await get(cluster, '/api/v1/configmaps')).json()
+      ).items;
+      expect(configMap).toMatchObject({
+        kind: 'ConfigMap',
+        metadata: { name: 'istio', namespace: 'istio-system' },
+        data: { mesh: 'enableAutoMtls: true' },
+      });
+
+      expect(await podNames(cluster, '/api/v1/pods')).toEqual([
+        'alpha',
+        'bravo',
+        'charlie',
+        'delta',
+        'echo',
+      ]);
+      expect(
+        await itemNames(
+          cluster,
+          '/api/v1/namespaces/shop/services?labelSelector=app%3Dnobody',
+          'ServiceList',
+        ),
+      ).toEqual([]);
+    });
+
+    it('serves a cluster-scoped resource only in the all-namespaces list', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const path = '/apis/rbac.authorization.k8s.io/v1/clusterroles';
+      const [role] = (await (await get(cluster, path)).json()).items;
+      expect(role.metadata).not.toHaveProperty('namespace');
+      expect(role).toMatchObject({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'backstage-read' },
+        rules: [],
+      });
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/rbac.authorization.k8s.io/v1/namespaces/default/clusterroles',
+          'ClusterRoleList',
+        ),
+      ).toEqual([]);
+    });
+
+    it('serves a resource only under its own group, version and plural', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      // The kind of an empty list still comes from the resources of that plural.
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1beta1/authorizationpolicies',
+          'AuthorizationPolicyList',
+        ),
+      ).toEqual([]);
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1/peerauthentications',
+          'PeerauthenticationList',
+        ),
+      ).toEqual([]);
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/networking.istio.io/v1/destinationrules',
+          'DestinationRuleList',
+        ),
+      ).toEqual(['payments-mtls']);
+    });
+
+    it('gives stable uids that differ between kinds sharing a name', async () => {
+      const service = ISTIO_RESOURCES.find(r => r.kind === 'Service')!;
+      const policy = authorizationPolicy('payments-api', 'shop');
+      const uidsOf = async (cluster: FakeCluster) =>
+        [
+          ...(await (await get(cluster, '/api/v1/services')).json()).items,
+          ...(
+            await (
+              await get(
+                cluster,
+                '/apis/security.istio.io/v1/authorizationpolicies',
+              )
+            ).json()
+          ).items,
+        ].map((item: { metadata: { uid: string } }) => item.metadata.uid);
+      const first = await uidsOf(await start({ resources: [service, policy] }));
+      const second = await uidsOf(
+        await start({ resources: [service, policy] }),
+      );
+      expect(first).toHaveLength(2);
+      expect(second).toEqual(first);
+      expect(first[0]).not.toBe(first[1]);
+    });
+
+    it('setResources replaces the resources served', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const path = '/apis/security.istio.io/v1/authorizationpolicies';
+      cluster.setResources([authorizationPolicy('fresh', 'ops')]);
+      expect(await itemNames(cluster, path, 'AuthorizationPolicyList')).toEqual(
+        ['fresh'],
+      );
+      expect(
+        await itemNames(cluster, '/api/v1/services', 'ServiceList'),
+      ).toEqual([]);
+      cluster.setResources([]);
+      // Nothing tells the kind any more, so the list's kind is guessed from the plural.
+      expect(await itemNames(cluster, path, 'AuthorizationpolicyList')).toEqual(
+        [],
+      );
+    });
+
+    it('logs every list request, so tests can count them per kind', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      await get(cluster, '/apis/security.istio.io/v1/authorizationpolicies');
+      await get(
+        cluster,
+        '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies?labelSelector=app%3Dx',
+      );
+      await get(cluster, '/apis/networking.istio.io/v1/destinationrules');
+      const count = (plural: string) =>
+        cluster.requests.filter(path => path.includes(`/${plural}`)).length;
+      expect(count('authorizationpolicies')).toBe(2);
+      expect(count('destinationrules')).toBe(1);
+      expect(cluster.requests[1]).toBe(
+        '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies?labelSelector=app%3Dx',
+      );
+    });
+  });
+
+  describe('installed CRDs', () => {
+    it("without crds, serves every group: the resources' and any other", async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1/authorizationpolicies',
+          'AuthorizationPolicyList',
+        ),
+      ).toHaveLength(3);
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/argoproj.io/v1alpha1/rollouts',
+          'RolloutList',
+        ),
+      ).toEqual([]);
+    });
+
+    it('answers 404 for a kind whose CRD is not installed', async () => {
+      const cluster = await start({
+        resources: ISTIO_RESOURCES,
+        crds: ISTIO_CRDS.filter(crd => crd.kind === 'DestinationRule'),
+      });
+      for (const path of [
+        '/apis/security.istio.io/v1/authorizationpolicies',
+        '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies?labelSelector=app%3Dpayments-api',
+        '/apis/argoproj.io/v1alpha1/rollouts',
+      ]) {
+        const response = await get(cluster, path);
+        expect(response.status).toBe(404);
+        expect(await response.json()).toEqual(NOT_FOUND_STATUS);
+      }
+      // Installed CRDs and built-in groups are still served.
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/networking.istio.io/v1/namespaces/shop/destinationrules',
+          'DestinationRuleList',
+        ),
+      ).toEqual(['payments-mtls']);
+      expect(
+        await itemNames(cluster, '/api/v1/services', 'ServiceList'),
+      ).toEqual(['payments-api']);
+      expect(
+        await itemNames(cluster, '/apis/apps/v1/deployments', 'DeploymentList'),
+      ).toEqual([]);
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods',
+          'PodMetricsList',
+        ),
+      ).toEqual([]);
+    });
+
+    it('serves a listed CRD without resources as an empty list of its kind, only at its version', async () => {
+      const cluster = await start({ crds: ISTIO_CRDS });
+      expect(
+        await itemNames(
+          cluster,
+          '/apis/security.istio.io/v1/namespaces/shop/authorizationpolicies',
+          'AuthorizationPolicyList',
+        ),
+      ).toEqual([]);
+      const response = await get(
+        cluster,
+        '/apis/security.istio.io/v1beta1/authorizationpolicies',
+      );
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual(NOT_FOUND_STATUS);
+    });
+
+    it('setCrds changes which CRDs are installed; undefined installs every group again', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      const path = '/apis/security.istio.io/v1/authorizationpolicies';
+      cluster.setCrds([]);
+      expect((await get(cluster, path)).status).toBe(404);
+      cluster.setCrds(ISTIO_CRDS);
+      expect(
+        await itemNames(cluster, path, 'AuthorizationPolicyList'),
+      ).toHaveLength(3);
+      expect((await get(cluster, '/apis/example.com/v1/widgets')).status).toBe(
+        404,
+      );
+      cluster.setCrds(undefined);
+      expect((await get(cluster, '/apis/example.com/v1/widgets')).status).toBe(
+        200,
+      );
+    });
+  });
+
+  describe('faults per path', () => {
+    const POLICIES = '/apis/security.istio.io/v1/authorizationpolicies';
+    const RULES = '/apis/networking.istio.io/v1/destinationrules';
+
+    it("'forbidden' answers a matching list with a 403 Status while another path still answers", async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('forbidden', '/apis/security.istio.io/');
+
+      const response = await get(cluster, POLICIES);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message:
+          'authorizationpolicies.security.istio.io is forbidden: User "system:serviceaccount:backstage:backstage" cannot list resource "authorizationpolicies" in API group "security.istio.io" at the cluster scope',
+        reason: 'Forbidden',
+        details: { group: 'security.istio.io', kind: 'authorizationpolicies' },
+        code: 403,
+      });
+      expect(await itemNames(cluster, RULES, 'DestinationRuleList')).toEqual([
+        'payments-mtls',
+      ]);
+      expect(await podNames(cluster, '/api/v1/pods')).toEqual([]);
+    });
+
+    it("words 'forbidden' for a namespace and for the core group as RBAC does", async () => {
+      const cluster = await start({ pods: SELECTOR_PODS });
+      cluster.setFault('forbidden', /\/pods$/);
+      const response = await get(cluster, '/api/v1/namespaces/shop/pods');
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({
+        message:
+          'pods is forbidden: User "system:serviceaccount:backstage:backstage" cannot list resource "pods" in API group "" in the namespace "shop"',
+        details: { kind: 'pods' },
+      });
+      expect(
+        await itemNames(cluster, '/api/v1/services', 'ServiceList'),
+      ).toEqual([]);
+    });
+
+    it("'error' for a RegExp answers 500 there only", async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('error', /destinationrules/);
+      const response = await get(cluster, `${RULES}?labelSelector=app`);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({
+        kind: 'Status',
+        reason: 'InternalError',
+        code: 500,
+      });
+      expect(
+        await itemNames(cluster, POLICIES, 'AuthorizationPolicyList'),
+      ).toHaveLength(3);
+    });
+
+    it('a RegExp with the g flag matches every request', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('error', /authorizationpolicies/g);
+      expect((await get(cluster, POLICIES)).status).toBe(500);
+      expect((await get(cluster, POLICIES)).status).toBe(500);
+    });
+
+    it("'not-found' answers a 404 Status even for an installed kind", async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('not-found', RULES);
+      const response = await get(cluster, RULES);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual(NOT_FOUND_STATUS);
+      expect((await get(cluster, POLICIES)).status).toBe(200);
+    });
+
+    it('keeps several faults for different paths; clears one or all', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('forbidden', '/apis/security.istio.io/');
+      cluster.setFault('hang', /destinationrules/);
+      cluster.setFault('error', '/services');
+
+      expect((await get(cluster, POLICIES)).status).toBe(403);
+      await expect(
+        get(cluster, RULES, { signal: AbortSignal.timeout(300) }),
+      ).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(
+        (await get(cluster, '/api/v1/namespaces/shop/services')).status,
+      ).toBe(500);
+      expect((await get(cluster, '/api/v1/pods')).status).toBe(200);
+
+      // An equal RegExp (not the same object) names the same fault.
+      cluster.setFault(undefined, /destinationrules/);
+      expect((await get(cluster, RULES)).status).toBe(200);
+      expect((await get(cluster, POLICIES)).status).toBe(403);
+
+      cluster.setFault(undefined);
+      expect((await get(cluster, POLICIES)).status).toBe(200);
+      expect((await get(cluster, '/api/v1/services')).status).toBe(200);
+    });
+
+    it('lets the fault set last win where several match', async () => {
+      const cluster = await start({ resources: ISTIO_RESOURCES });
+      cluster.setFault('error');
+      cluster.setFault('forbidden', 'authorizationpolicies');
+      expect((await get(cluster, POLICIES)).status).toBe(403);
+      expect((await get(cluster, RULES)).status).toBe(500);
+
+      // Setting the same match again replaces its fault.
+      cluster.setFault('not-found', 'authorizationpolicies');
+      expect((await get(cluster, POLICIES)).status).toBe(404);
+
+      // The catch-all set again is now the last one.
+      cluster.setFault('error');
+      expect((await get(cluster, POLICIES)).status).toBe(500);
+
+      cluster.setFault(undefined, undefined);
+      expect((await get(cluster, POLICIES)).status).toBe(200);
+    });
+
+    it('come before the CRD check, as RBAC does', async () => {
+      const cluster = await start({ crds: [] });
+      cluster.setFault('forbidden', /authorizationpolicies/);
+      expect((await get(cluster, POLICIES)).status).toBe(403);
+      expect((await get(cluster, RULES)).status).toBe(404);
     });
   });
 

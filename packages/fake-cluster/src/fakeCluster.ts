@@ -24,8 +24,51 @@ export interface FakePod {
   initContainers?: (FakeContainer & { restartPolicy?: 'Always' })[];
 }
 
-/** How the fake cluster misbehaves on list requests; see {@link FakeCluster.setFault}. */
-export type FakeClusterFault = 'error' | 'hang' | 'garbage';
+/**
+ * Any Kubernetes object the fake cluster serves in lists: a Service, a ConfigMap, an Istio
+ * AuthorizationPolicy, ... Served as given, with `uid`, `resourceVersion` and
+ * `creationTimestamp` added to its metadata.
+ */
+export interface FakeResource {
+  /** 'v1' for the core group, else '<group>/<version>', e.g. 'security.istio.io/v1' */
+  apiVersion: string;
+  kind: string;
+  /** the resource name in list paths, e.g. 'authorizationpolicies'; not part of the object served */
+  plural: string;
+  metadata: {
+    name: string;
+    /** absent = cluster-scoped */
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  /** spec, data, status, ... copied as is */
+  [field: string]: unknown;
+}
+
+/** A CustomResourceDefinition the fake cluster treats as installed; see {@link FakeClusterOptions.crds}. */
+export interface FakeCrd {
+  /** e.g. 'security.istio.io' */
+  group: string;
+  /** e.g. 'v1'; list one entry per served version */
+  version: string;
+  /** e.g. 'authorizationpolicies' */
+  plural: string;
+  /** e.g. 'AuthorizationPolicy' */
+  kind: string;
+}
+
+/**
+ * How the fake cluster misbehaves on list requests; see {@link FakeCluster.setFault}.
+ * 'error': 500; 'hang': never answers; 'garbage': 200 with a body that is not JSON;
+ * 'forbidden': 403 as RBAC would answer; 'not-found': 404 as for an API that is not installed.
+ */
+export type FakeClusterFault =
+  | 'error'
+  | 'hang'
+  | 'garbage'
+  | 'forbidden'
+  | 'not-found';
 
 /** Options of {@link startFakeCluster}. */
 export interface FakeClusterOptions {
@@ -36,6 +79,15 @@ export interface FakeClusterOptions {
   /** when set (non-empty), requests without `Authorization: Bearer <token>` get 401 (Kubernetes Status JSON) */
   token?: string;
   pods?: FakePod[];
+  /** objects served in the lists of their apiVersion and plural, next to the pods */
+  resources?: FakeResource[];
+  /**
+   * The installed CRDs. Undefined (the default) = every API group counts as installed: the
+   * resources' own CRDs are served, and any other list answers an empty list. When given, a list
+   * of a group that is neither built in nor listed here answers 404, as a missing CRD does, and
+   * resources of such a group are not served.
+   */
+  crds?: FakeCrd[];
 }
 
 /** A running fake Kubernetes API server. */
@@ -44,19 +96,27 @@ export interface FakeCluster {
   url: string;
   port: number;
   setPods(pods: FakePod[]): void;
+  /** replaces the {@link FakeResource}s served */
+  setResources(resources: FakeResource[]): void;
+  /** replaces the installed CRDs; undefined = every API group is installed (see {@link FakeClusterOptions.crds}) */
+  setCrds(crds: FakeCrd[] | undefined): void;
   /**
-   * undefined = healthy. 'error': every list answers 500 with a Kubernetes Status body;
-   * 'hang': requests never answer (until close); 'garbage': 200 with a body that is not JSON
+   * Makes list requests whose pathname matches `match` misbehave (see {@link FakeClusterFault}).
+   * `match`: a string the pathname contains, or a RegExp tested against it; undefined = every
+   * list. Faults for different matches are active together; where several match, the one set
+   * last wins. `setFault(fault, match)` replaces the fault of the same match,
+   * `setFault(undefined, match)` clears it, `setFault(undefined)` clears all.
    */
-  setFault(fault: FakeClusterFault | undefined): void;
+  setFault(fault: FakeClusterFault | undefined, match?: string | RegExp): void;
   /** paths+queries received, in order (for tests) */
   readonly requests: string[];
   /** Stops listening and ends every connection, hanging and keep-alive ones included. */
   close(): Promise<void>;
 }
 
-// Kinds of the plurals Backstage's Kubernetes backend asks for by default, keyed by API group
-// ('' = core). Plurals missing here get a kind guessed from the plural.
+// The built-in API groups ('' = core), always installed, and the kinds of their plurals: those
+// Backstage's Kubernetes backend asks for by default and a few more. Plurals missing here get a
+// kind guessed from the plural.
 const KINDS_BY_GROUP: Record<string, Record<string, string>> = {
   '': {
     pods: 'Pod',
@@ -81,7 +141,22 @@ const KINDS_BY_GROUP: Record<string, Record<string, string>> = {
   },
   autoscaling: { horizontalpodautoscalers: 'HorizontalPodAutoscaler' },
   batch: { jobs: 'Job', cronjobs: 'CronJob' },
-  'networking.k8s.io': { ingresses: 'Ingress' },
+  'networking.k8s.io': {
+    ingresses: 'Ingress',
+    ingressclasses: 'IngressClass',
+    networkpolicies: 'NetworkPolicy',
+  },
+  'discovery.k8s.io': { endpointslices: 'EndpointSlice' },
+  policy: { poddisruptionbudgets: 'PodDisruptionBudget' },
+  'rbac.authorization.k8s.io': {
+    roles: 'Role',
+    rolebindings: 'RoleBinding',
+    clusterroles: 'ClusterRole',
+    clusterrolebindings: 'ClusterRoleBinding',
+  },
+  'apiextensions.k8s.io': {
+    customresourcedefinitions: 'CustomResourceDefinition',
+  },
   'metrics.k8s.io': {
     pods: 'PodMetrics',
     podmetrics: 'PodMetrics',
@@ -89,8 +164,18 @@ const KINDS_BY_GROUP: Record<string, Record<string, string>> = {
   },
 };
 
-function kindOf(group: string, plural: string): string {
-  const known = KINDS_BY_GROUP[group]?.[plural];
+/** The kind of a plural: built in, else from a CRD or resource of it, else guessed from the plural. */
+function kindOf(
+  group: string,
+  plural: string,
+  definitions: FakeCrd[] = [],
+): string {
+  // A kind does not change between versions, so any version of the plural tells it.
+  const known =
+    KINDS_BY_GROUP[group]?.[plural] ??
+    definitions.find(
+      definition => definition.group === group && definition.plural === plural,
+    )?.kind;
   if (known) {
     return known;
   }
@@ -139,6 +224,44 @@ function parseListRoute(pathname: string): ListRoute | undefined {
     return { group, version, namespace: resource[1], plural: resource[2] };
   }
   return undefined;
+}
+
+/** 'v1' -> core group; 'security.istio.io/v1' -> that group and version. */
+function splitApiVersion(apiVersion: string): {
+  group: string;
+  version: string;
+} {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : {
+        group: apiVersion.slice(0, slash),
+        version: apiVersion.slice(slash + 1),
+      };
+}
+
+function isBuiltInGroup(group: string): boolean {
+  return Object.hasOwn(KINDS_BY_GROUP, group);
+}
+
+/** The group, version, plural and kind a resource is served under, shaped like a CRD. */
+function definitionOf(resource: FakeResource): FakeCrd {
+  return {
+    ...splitApiVersion(resource.apiVersion),
+    plural: resource.plural,
+    kind: resource.kind,
+  };
+}
+
+function resourceIsAt(resource: FakeResource, route: ListRoute): boolean {
+  const { group, version } = splitApiVersion(resource.apiVersion);
+  return (
+    group === route.group &&
+    version === route.version &&
+    resource.plural === route.plural &&
+    (route.namespace === undefined ||
+      resource.metadata.namespace === route.namespace)
+  );
 }
 
 type LabelRequirement =
@@ -261,9 +384,9 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The same namespace/name always yields the same UUID-shaped uid, so tests can rely on it. */
-function stableUid(namespace: string, name: string): string {
-  const hex = digest(`uid:${namespace}/${name}`);
+/** The same key (namespace/name for pods) always yields the same UUID-shaped uid, so tests can rely on it. */
+function stableUid(key: string): string {
+  const hex = digest(`uid:${key}`);
   return [
     hex.slice(0, 8),
     hex.slice(8, 12),
@@ -305,7 +428,7 @@ function toPodObject(pod: FakePod, createdAt: string) {
       namespace,
       labels: { ...pod.labels },
       annotations: { ...pod.annotations },
-      uid: stableUid(namespace, pod.name),
+      uid: stableUid(`${namespace}/${pod.name}`),
       resourceVersion: '1',
       creationTimestamp: createdAt,
     },
@@ -365,6 +488,25 @@ function toPodObject(pod: FakePod, createdAt: string) {
   };
 }
 
+function toResourceObject(resource: FakeResource, createdAt: string) {
+  // `plural` only routes the resource; a real object has no such field.
+  const { plural, apiVersion, kind, metadata, ...fields } = resource;
+  return {
+    apiVersion,
+    kind,
+    metadata: {
+      ...metadata,
+      // Kind and plural are part of the key: objects of different kinds may share a name.
+      uid: stableUid(
+        `${apiVersion}/${plural}/${metadata.namespace ?? ''}/${metadata.name}`,
+      ),
+      resourceVersion: '1',
+      creationTimestamp: createdAt,
+    },
+    ...fields,
+  };
+}
+
 function sendJson(res: ServerResponse, statusCode: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(statusCode, {
@@ -380,6 +522,7 @@ function sendStatus(
   code: number,
   reason: string,
   message: string,
+  details?: Record<string, string>,
 ) {
   sendJson(res, code, {
     kind: 'Status',
@@ -388,8 +531,65 @@ function sendStatus(
     status: 'Failure',
     message,
     reason,
+    ...(details && { details }),
     code,
   });
+}
+
+function sendNotFound(res: ServerResponse) {
+  sendStatus(
+    res,
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+  );
+}
+
+/** The service account the Forbidden messages name; any plausible one does. */
+const FORBIDDEN_USER = 'system:serviceaccount:backstage:backstage';
+
+/** Answers 403 the way the API server's RBAC authorizer words it. */
+function sendForbidden(res: ServerResponse, route: ListRoute) {
+  const resource = route.group
+    ? `${route.plural}.${route.group}`
+    : route.plural;
+  const scope =
+    route.namespace === undefined
+      ? 'at the cluster scope'
+      : `in the namespace "${route.namespace}"`;
+  sendStatus(
+    res,
+    403,
+    'Forbidden',
+    `${resource} is forbidden: User "${FORBIDDEN_USER}" cannot list resource "${route.plural}" in API group "${route.group}" ${scope}`,
+    { ...(route.group && { group: route.group }), kind: route.plural },
+  );
+}
+
+interface ActiveFault {
+  fault: FakeClusterFault;
+  match?: string | RegExp;
+}
+
+function sameMatch(
+  a: string | RegExp | undefined,
+  b: string | RegExp | undefined,
+): boolean {
+  if (a instanceof RegExp && b instanceof RegExp) {
+    return a.source === b.source && a.flags === b.flags;
+  }
+  return a === b;
+}
+
+function faultApplies(active: ActiveFault, pathname: string): boolean {
+  const { match } = active;
+  if (match === undefined) {
+    return true;
+  }
+  // search() ignores lastIndex, so a RegExp with the g flag matches every time.
+  return typeof match === 'string'
+    ? pathname.includes(match)
+    : pathname.search(match) >= 0;
 }
 
 function hasBearerToken(req: IncomingMessage, token: string): boolean {
@@ -397,7 +597,7 @@ function hasBearerToken(req: IncomingMessage, token: string): boolean {
   return match !== null && match[1].trim() === token;
 }
 
-/** Starts a fake Kubernetes API server that serves pod lists (and empty lists of everything else). */
+/** Starts a fake Kubernetes API server that serves lists of pods and other resources (empty lists of the rest). */
 export async function startFakeCluster(
   options: FakeClusterOptions = {},
 ): Promise<FakeCluster> {
@@ -405,7 +605,11 @@ export async function startFakeCluster(
   const token = options.token;
   let pods: FakePod[] = [...(options.pods ?? [])];
   let podsCreatedAt = new Date().toISOString();
-  let fault: FakeClusterFault | undefined;
+  let resources: FakeResource[] = [...(options.resources ?? [])];
+  let resourcesCreatedAt = podsCreatedAt;
+  let explicitCrds: FakeCrd[] | undefined = options.crds && [...options.crds];
+  // In the order set, so the last one set wins where several match.
+  let faults: ActiveFault[] = [];
   const requestLog: string[] = [];
   const sockets = new Set<Socket>();
 
@@ -430,16 +634,15 @@ export async function startFakeCluster(
     const url = new URL(rawUrl, 'http://fake-cluster.invalid');
     const route = parseListRoute(url.pathname);
     if (!route) {
-      sendStatus(
-        res,
-        404,
-        'NotFound',
-        'the server could not find the requested resource',
-      );
+      sendNotFound(res);
       return;
     }
 
-    switch (fault) {
+    // Faults come before the CRD check, as RBAC does on a real API server.
+    const active = [...faults]
+      .reverse()
+      .find(candidate => faultApplies(candidate, url.pathname));
+    switch (active?.fault) {
       case 'hang':
         // Never answer; close() destroys the socket.
         return;
@@ -456,8 +659,31 @@ export async function startFakeCluster(
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end('<html><body>502 Bad Gateway</body></html>{"kind":"PodL');
         return;
+      case 'forbidden':
+        sendForbidden(res, route);
+        return;
+      case 'not-found':
+        sendNotFound(res);
+        return;
       default:
         break;
+    }
+
+    // Without explicit CRDs, the resources' own CRDs count as installed.
+    const crds = explicitCrds ?? resources.map(definitionOf);
+    const installed =
+      explicitCrds === undefined ||
+      isBuiltInGroup(route.group) ||
+      crds.some(
+        crd =>
+          crd.group === route.group &&
+          crd.version === route.version &&
+          crd.plural === route.plural,
+      );
+    if (!installed) {
+      // What the API server answers for a resource whose CRD is not installed.
+      sendNotFound(res);
+      return;
     }
 
     let requirements: LabelRequirement[];
@@ -475,31 +701,39 @@ export async function startFakeCluster(
       }
       throw error;
     }
+    const selected = (labels: Record<string, string> | undefined) =>
+      requirements.every(requirement =>
+        matchesRequirement(labels ?? {}, requirement),
+      );
 
-    const kind = kindOf(route.group, route.plural);
+    const kind = kindOf(route.group, route.plural, [
+      ...crds,
+      ...resources.map(definitionOf),
+    ]);
+
     const servesPods =
       route.group === '' && route.version === 'v1' && route.plural === 'pods';
-    const items = servesPods
+    const podItems = servesPods
       ? pods
           .filter(
             pod =>
               route.namespace === undefined ||
               (pod.namespace ?? 'default') === route.namespace,
           )
-          .filter(pod =>
-            requirements.every(requirement =>
-              matchesRequirement(pod.labels ?? {}, requirement),
-            ),
-          )
+          .filter(pod => selected(pod.labels))
           .map(pod => toPodObject(pod, podsCreatedAt))
       : [];
+    const resourceItems = resources
+      .filter(resource => resourceIsAt(resource, route))
+      .filter(resource => selected(resource.metadata.labels))
+      .map(resource => toResourceObject(resource, resourcesCreatedAt));
     sendJson(res, 200, {
       kind: `${kind}List`,
       apiVersion: route.group
         ? `${route.group}/${route.version}`
         : route.version,
       metadata: { resourceVersion: '1' },
-      items,
+      items: [...podItems, ...resourceItems],
     });
   };
 
@@ -528,8 +762,22 @@ export async function startFakeCluster(
       pods = [...newPods];
       podsCreatedAt = new Date().toISOString();
     },
-    setFault(newFault) {
-      fault = newFault;
+    setResources(newResources) {
+      resources = [...newResources];
+      resourcesCreatedAt = new Date().toISOString();
+    },
+    setCrds(newCrds) {
+      explicitCrds = newCrds && [...newCrds];
+    },
+    setFault(newFault, match) {
+      if (newFault === undefined && match === undefined) {
+        faults = [];
+        return;
+      }
+      faults = faults.filter(active => !sameMatch(active.match, match));
+      if (newFault !== undefined) {
+        faults.push({ fault: newFault, match });
+      }
     },
     get requests() {
       return [...requestLog];

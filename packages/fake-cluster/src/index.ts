@@ -10,6 +10,8 @@ export type {
   FakeClusterFault,
   FakeClusterOptions,
   FakeContainer,
+  FakeCrd,
   FakePod,
+  FakeResource,
 } from './fakeCluster';
 export { DEMO_CLUSTER_TOKEN, DEMO_PODS } from './demoPods';

@@ -23,15 +23,23 @@ exports.up = async function up(knex) {
       .comment('The full summary, JSON; kept on the latest snapshot only');
   });
   await knex.schema.createTable('mesh_coverage_fleet_groups', table => {
-    table.comment('Components of one owner on one mesh at a snapshot: history filters');
+    table.comment(
+      'Components of one owner on one mesh at a snapshot: history filters',
+    );
     table
       .integer('snapshot_id')
       .notNullable()
       .references('id')
       .inTable('mesh_coverage_fleet_snapshots')
       .onDelete('CASCADE');
-    table.string('mesh', 64).nullable().comment('Null when the mesh is invalid');
-    table.string('owner', 255).notNullable().comment('Empty when none is named');
+    table
+      .string('mesh', 64)
+      .nullable()
+      .comment('Null when the mesh is invalid');
+    table
+      .string('owner', 255)
+      .notNullable()
+      .comment('Empty when none is named');
     table.integer('components').notNullable();
     table.integer('coverage_sum').notNullable();
     table.integer('coverage_count').notNullable();
@@ -45,8 +53,14 @@ exports.up = async function up(knex) {
     table.string('entity_ref', 255).notNullable();
     table.string('taken_at', 32).notNullable();
     table.string('owner', 255).nullable();
-    table.string('mesh', 64).nullable().comment('Null when its mesh is invalid');
-    table.integer('coverage').nullable().comment('Null when nothing is required');
+    table
+      .string('mesh', 64)
+      .nullable()
+      .comment('Null when its mesh is invalid');
+    table
+      .integer('coverage')
+      .nullable()
+      .comment('Null when nothing is required');
     table.integer('gaps').notNullable();
     table.index(['entity_ref', 'taken_at']);
     table.index(['taken_at']);

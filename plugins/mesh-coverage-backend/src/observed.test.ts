@@ -19,7 +19,7 @@ import { meshCoveragePlugin } from './plugin';
 jest.setTimeout(60_000);
 
 const BASE = '/api/mesh-coverage';
-const COMPONENTS = 13;
+const COMPONENTS = 16;
 const TIMEOUT_MS = 1500;
 
 /**
@@ -49,7 +49,10 @@ async function startPortal(options: {
               },
             ],
           },
-          meshCoverage: { observed: { timeout: { milliseconds: TIMEOUT_MS } } },
+          meshCoverage: {
+            observed: { timeout: { milliseconds: TIMEOUT_MS } },
+            defaultRequirements: { service: ['mtls', 'retries'] },
+          },
           kubernetes:
             options.cluster &&
             kubernetesConfigFor(options.cluster, {
@@ -136,6 +139,34 @@ describe('observed meshes through the Kubernetes backend', () => {
     expect(body.covered).toEqual(
       name === 'legacy-billing' ? [] : ['retries', 'mtls'],
     );
+  });
+
+  it('takes the mesh from the pods of a component without a mesh annotation, and says so', async () => {
+    const body = await portal.coverage('search-unannotated');
+    expect(body).toMatchObject({
+      mesh: 'istio',
+      meshSource: 'observed',
+      covered: ['retries', 'mtls'],
+      coverage: 100,
+    });
+    // Pods without any data plane: Kubernetes without a mesh, all gaps.
+    const billing = await portal.coverage('billing-unannotated');
+    expect(billing).toMatchObject({
+      mesh: 'kubernetes',
+      meshSource: 'observed',
+      gaps: ['retries', 'mtls'],
+    });
+    // A declared mesh says it is declared.
+    expect((await portal.coverage('payments-api')).meshSource).toBe('declared');
+  });
+
+  it('keeps a mesh annotation naming an unknown mesh an error, never replaced by what runs', async () => {
+    const body = await portal.coverage('payments-typo');
+    expect(body.mesh).toBe('isito');
+    expect(body.meshSource).toBe('declared');
+    expect(body.coverage).toBeNull();
+    expect(body.errors.join()).toMatch(/did you mean 'istio'/);
+    expect(body.observed.mesh).toBe('istio');
   });
 
   it('reports no pods as an observation of nothing running', async () => {

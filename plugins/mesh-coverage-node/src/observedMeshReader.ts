@@ -17,9 +17,11 @@ import {
   MatrixIndex,
   ObservedMesh,
   ObservedUnavailable,
+  KubeObject,
   PodLike,
   suggestId,
   summarizeObservedPods,
+  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /** @public */
@@ -143,6 +145,11 @@ export function readObservedConfig(
 export interface ObservedMeshResult {
   observed: ObservedMesh | null;
   observedReason?: ObservedUnavailable;
+  /**
+   * Where the component runs, per cluster and namespace: its pods' labels and its Services, as the
+   * configuration probes read them. Not part of any response.
+   */
+  workloads?: WorkloadInCluster[];
 }
 
 /**
@@ -173,6 +180,43 @@ interface ObjectsByEntity {
 }
 
 const KUBERNETES_PLUGIN_ID = 'kubernetes';
+
+/** Only what the probes read of a Service: kept small, since answers are cached. */
+const serviceEssentials = (service: KubeObject): KubeObject => ({
+  metadata: {
+    name: service.metadata?.name,
+    namespace: service.metadata?.namespace,
+    annotations: service.metadata?.annotations,
+  },
+});
+
+/** A component's pods and Services in one cluster, grouped by namespace. */
+function workloadsOf(
+  cluster: string,
+  pods: PodLike[],
+  services: KubeObject[],
+): WorkloadInCluster[] {
+  const byNamespace = new Map<string, WorkloadInCluster>();
+  const at = (namespace: string) => {
+    let workload = byNamespace.get(namespace);
+    if (!workload) {
+      workload = { cluster, namespace, podLabels: [], services: [] };
+      byNamespace.set(namespace, workload);
+    }
+    return workload;
+  };
+  for (const pod of pods) {
+    at(pod.metadata?.namespace ?? 'default').podLabels.push(
+      pod.metadata?.labels ?? {},
+    );
+  }
+  for (const service of services) {
+    at(service.metadata?.namespace ?? 'default').services.push(
+      serviceEssentials(service),
+    );
+  }
+  return [...byNamespace.values()];
+}
 
 const unavailable = (
   reason: ObservedUnavailable['reason'],
@@ -275,17 +319,24 @@ export function createObservedMeshReader(
       // Some pods unread: a count would be a guess.
       return unavailable('cluster-error', failures.join('; '));
     }
-    const pods = items.flatMap(item =>
+    const ofType = (item: (typeof items)[number], type: string) =>
       (item.resources ?? [])
-        .filter(resource => resource.type === 'pods')
-        .flatMap(resource => resource.resources ?? []),
-    );
+        .filter(resource => resource.type === type)
+        .flatMap(resource => resource.resources ?? []);
+    const pods = items.flatMap(item => ofType(item, 'pods'));
     return {
       observed: summarizeObservedPods(pods, {
         rules: config.rules,
         clusters: items.map(item => item.cluster?.name ?? '').filter(Boolean),
         checkedAt: new Date().toISOString(),
       }),
+      workloads: items.flatMap(item =>
+        workloadsOf(
+          item.cluster?.name ?? '',
+          ofType(item, 'pods'),
+          ofType(item, 'services') as KubeObject[],
+        ),
+      ),
     };
   }
 

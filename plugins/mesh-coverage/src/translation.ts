@@ -260,6 +260,7 @@ export const meshCoverageTranslationRef = createTranslationRef({
       statusMesh: 'Mesh',
       statusApp: 'App',
       statusGap: 'Gap',
+      statusTurnedOff: 'Turned off',
       cell: 'Matrix cell',
       alternative: 'Without a mesh',
       whatIf: 'What if this component ran',

@@ -190,7 +190,8 @@ export function createMeshCoverageService(
       const component = toComponentLike(entity);
       const declaration = parseComponent(index, component, defaultRequirements);
       // Bounded by meshCoverage.observed.timeout and cached; never fails the report.
-      const observation = await options.observedReader.observe(component);
+      const { workloads, ...observation } =
+        await options.observedReader.observe(component);
       const { mesh, meshSource } = resolveMesh(
         component,
         declaration,

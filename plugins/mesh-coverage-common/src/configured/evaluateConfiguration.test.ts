@@ -27,7 +27,7 @@ const mtls: ConfigProbe = {
   sources: [
     'https://istio.io/latest/docs/reference/config/security/peer_authentication/',
   ],
-  fix: 'kind: PeerAuthentication\nmetadata: { name: {{name}}, namespace: {{namespace}} }',
+  fix: 'kind: PeerAuthentication\nmetadata: { name: {{service}}, namespace: {{namespace}} }',
   resources: [
     {
       kind: PEER_AUTHENTICATION,

@@ -44,6 +44,11 @@ function holds(object: KubeObject, condition: FieldCondition): boolean {
   if (condition.in) {
     return values.some(value => condition.in!.includes(String(value)));
   }
+  if (condition.contains) {
+    return values.some(value =>
+      JSON.stringify(value).includes(condition.contains!),
+    );
+  }
   return condition.exists === false ? values.length === 0 : values.length > 0;
 }
 
@@ -158,6 +163,34 @@ function appliesAt(
         ? base
         : undefined;
     }
+    case 'workload-namespace':
+      return object.metadata?.name === workload.namespace ? base : undefined;
+    case 'kuma-target-ref': {
+      const targets = valuesAt(object, 'spec.to[].targetRef') as {
+        kind?: string;
+        name?: string;
+      }[];
+      const top = valuesAt(object, 'spec.targetRef')[0] as
+        | { kind?: string; labels?: Record<string, string> }
+        | undefined;
+      const serviceNames = workload.services.map(s => s.metadata?.name);
+      if (
+        targets.some(
+          t => t.kind === 'MeshService' && serviceNames.includes(t.name),
+        ) ||
+        (top?.kind === 'Dataplane' &&
+          isLabelMap(top.labels) &&
+          workload.podLabels.some(labels =>
+            Object.entries(top.labels!).every(([k, v]) => labels[k] === v),
+          ))
+      ) {
+        return base;
+      }
+      const meshWide = (t?: { kind?: string }) => !t || t.kind === 'Mesh';
+      return meshWide(top) && (targets.length === 0 || targets.some(meshWide))
+        ? base - 9
+        : undefined;
+    }
     case 'namespace':
       return namespace === workload.namespace ? base - 5 : undefined;
     case 'cluster':
@@ -169,7 +202,7 @@ function appliesAt(
 
 interface Decision {
   level: number;
-  effect: 'on' | 'off' | undefined;
+  effect: ConfiguredEvidence['effect'] | undefined;
   evidence: ConfiguredEvidence;
 }
 
@@ -201,13 +234,17 @@ function inCluster(
       if (level === undefined) {
         continue;
       }
-      let effect: 'on' | 'off' | undefined;
-      if (resource.on.some(c => holds(object, c))) {
-        effect = 'on';
-      } else if (
-        resource.exclusive ||
-        resource.off?.some(c => holds(object, c))
-      ) {
+      // An explicit off wins over on within one resource (`retries.attempts: 0` has retries).
+      let effect: Decision['effect'];
+      if (resource.off?.some(c => holds(object, c))) {
+        effect = 'off';
+      } else if (resource.on.some(c => holds(object, c))) {
+        effect =
+          resource.defaultNamePrefix &&
+          object.metadata?.name?.startsWith(resource.defaultNamePrefix)
+            ? 'default'
+            : 'on';
+      } else if (resource.exclusive) {
         effect = 'off';
       }
       decisions.push({
@@ -228,14 +265,14 @@ function inCluster(
   return { decisions };
 }
 
-/** Fills `{{name}}` and `{{namespace}}` with the component's first Service. */
+/** Fills `{{service}}` and `{{namespace}}` with the component's first Service. */
 function fillFix(fix: string | undefined, workloads: WorkloadInCluster[]) {
   const service = workloads.flatMap(w => w.services)[0];
   if (!fix || !service) {
     return undefined;
   }
   return fix
-    .replace(/\{\{name\}\}/g, service.metadata?.name ?? '')
+    .replace(/\{\{service\}\}/g, service.metadata?.name ?? '')
     .replace(/\{\{namespace\}\}/g, service.metadata?.namespace ?? '');
 }
 
@@ -275,19 +312,26 @@ export function evaluateConfiguration(
       );
     } else {
       const on = decisive.filter(d => d.effect === 'on');
+      const byDefault = decisive.filter(d => d.effect === 'default');
+      const winners = on.length ? on : byDefault.length ? byDefault : decisive;
       states.push({
-        state: on.length ? 'yes' : 'no',
-        evidence: (on.length ? on : decisive).map(d => d.evidence),
+        state: on.length ? 'yes' : byDefault.length ? 'default' : 'no',
+        evidence: winners.map(d => d.evidence),
         reason: probe.description,
       });
     }
   }
   const no = states.find(s => s.state === 'no');
   if (no) {
+    const evidence = states.flatMap(s =>
+      s.state === 'no' ? s.evidence ?? [] : [],
+    );
+    const fix = fillFix(probe.fix, [...workloads]);
     return {
-      ...no,
-      evidence: states.flatMap(s => (s.state === 'no' ? s.evidence ?? [] : [])),
-      fix: fillFix(probe.fix, [...workloads]),
+      state: 'no',
+      ...(evidence.length && { evidence }),
+      reason: no.reason,
+      ...(fix && { fix }),
     };
   }
   const yes = states.filter(s => s.state === 'yes');
@@ -298,5 +342,11 @@ export function evaluateConfiguration(
       reason: probe.description,
     };
   }
-  return states[0];
+  // Every cluster holds the default: by the mesh's own default policy, or by none at all.
+  const evidence = states.flatMap(s => s.evidence ?? []);
+  return {
+    state: 'default',
+    ...(evidence.length && { evidence }),
+    reason: probe.description,
+  };
 }

@@ -41,6 +41,8 @@ export interface FieldCondition {
   exists?: boolean;
   /** The value is one of these (compared as strings). */
   in?: string[];
+  /** The value, as JSON text, contains this (an Envoy filter name inside raw proxy config). */
+  contains?: string;
 }
 
 /**
@@ -54,6 +56,10 @@ export interface FieldCondition {
  * - `service`: the workload's Service itself (annotations on it).
  * - `service-name`: a resource named after one of the workload's Services, in its namespace, or
  *   named by `path` (Consul's config entries, Linkerd's ServiceProfile FQDN).
+ * - `workload-namespace`: the workload's Namespace object itself (labels on it).
+ * - `kuma-target-ref`: a Kuma policy whose `spec.to[].targetRef` names one of the workload's
+ *   Services (MeshService) or whose `spec.targetRef` selects its pods' labels (Dataplane), or, with
+ *   neither, the whole mesh (`kind: Mesh` or no targetRef).
  * - `namespace`: any resource of the kind in the workload's namespace.
  * - `cluster`: any resource of the kind in the cluster (mesh-wide).
  *
@@ -65,6 +71,8 @@ export type ProbeSelection =
   | { by: 'service-parent-ref' }
   | { by: 'service' }
   | { by: 'service-name'; path?: string }
+  | { by: 'workload-namespace' }
+  | { by: 'kuma-target-ref' }
   | { by: 'namespace' }
   | { by: 'cluster' };
 
@@ -87,6 +95,11 @@ export interface ProbeResource {
   precedence?: number;
   /** Where it applies, it decides alone: on if a condition holds, else off (ServiceProfile). */
   exclusive?: boolean;
+  /**
+   * Resources whose name starts with this are the mesh's own defaults (Kuma creates
+   * `mesh-retry-all-<mesh>` with every Mesh): turning it on, they count as `default`, not `yes`.
+   */
+  defaultNamePrefix?: string;
 }
 
 /**
@@ -101,7 +114,7 @@ export interface ConfigProbe {
   /** What holds when no resource decides: `on` (the mesh does it anyway) or `off`. */
   default: 'on' | 'off';
   resources: ProbeResource[];
-  /** The smallest resource that turns it on; `{{name}}` and `{{namespace}}` are the Service's. */
+  /** The smallest resource that turns it on; `{{service}}` and `{{namespace}}` are the Service's. */
   fix?: string;
   /** What the probe checks, for people. */
   description: string;
@@ -119,8 +132,8 @@ export interface ConfiguredEvidence {
   name: string;
   namespace?: string;
   cluster: string;
-  /** Whether it turns the responsibility on or off. */
-  effect: 'on' | 'off';
+  /** Whether it turns the responsibility on or off, or is the mesh's own default turning it on. */
+  effect: 'on' | 'off' | 'default';
 }
 
 /**

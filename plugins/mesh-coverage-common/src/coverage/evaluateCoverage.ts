@@ -1,5 +1,6 @@
 import { inMatrixOrder, MatrixIndex } from '../model/matrixIndex';
 import { carriesResponsibility, Support } from '../model/types';
+import { Configuration, ConfiguredState } from '../configured/types';
 import {
   CoverageReport,
   CoverageRequest,
@@ -8,16 +9,22 @@ import {
 
 /**
  * The coverage rule (docs/coverage.md): a required responsibility the mesh supports, fully or
- * partly, is the mesh's; else the app's when it implements it; else a gap.
+ * partly, is the mesh's — unless its configuration is known to be off (`configured` `no`); else
+ * the app's when it implements it; else a gap, `turned-off` where the mesh could carry it.
  */
 export function coverageStatus(
   support: Support,
   implemented: boolean,
+  configured?: ConfiguredState,
 ): CoverageStatus {
-  if (carriesResponsibility(support)) {
+  const carried = carriesResponsibility(support);
+  if (carried && configured !== 'no') {
     return 'mesh';
   }
-  return implemented ? 'app' : 'gap';
+  if (implemented) {
+    return 'app';
+  }
+  return carried ? 'turned-off' : 'gap';
 }
 
 /** round(100 × carried / required); null when nothing is required. */
@@ -57,6 +64,7 @@ export function evaluateRequirements(
   requires: readonly string[],
   implemented: readonly string[],
   errors: string[] = [],
+  configured?: ReadonlyMap<string, Configuration>,
 ): CoverageReport {
   if (!index.tool(mesh)) {
     throw new Error(`Unknown mesh '${mesh}'`);
@@ -68,15 +76,20 @@ export function evaluateRequirements(
     covered: [],
     implementedByApp: [],
     gaps: [],
+    turnedOff: [],
     errors,
   };
   const cells = index.cellsOf(mesh);
   const baselineCells = index.cellsOf(index.baselineTool.id);
   for (const responsibilityId of requires) {
     const support = cells.get(responsibilityId)?.support ?? 'unknown';
+    const configuration = carriesResponsibility(support)
+      ? configured?.get(responsibilityId)
+      : undefined;
     const status = coverageStatus(
       support,
       implemented.includes(responsibilityId),
+      configuration?.state,
     );
     const gap = status === 'gap';
     // Every item has every field (undefined ones are left out of JSON): one shape for the engine.
@@ -87,21 +100,28 @@ export function evaluateRequirements(
       partial: status === 'mesh' && support === 'partial' ? true : undefined,
       unknown: gap && support === 'unknown' ? true : undefined,
       // How to cover a gap without a mesh: the baseline's cell.
-      alternative: gap
-        ? baselineCells.get(responsibilityId)?.alternative
-        : undefined,
+      alternative:
+        gap || status === 'turned-off'
+          ? baselineCells.get(responsibilityId)?.alternative
+          : undefined,
+      configured: configuration,
     });
     if (status === 'mesh') {
       report.covered.push(responsibilityId);
     } else if (status === 'app') {
       report.implementedByApp.push(responsibilityId);
+    } else if (status === 'turned-off') {
+      report.turnedOff!.push(responsibilityId);
     } else {
       report.gaps.push(responsibilityId);
     }
   }
   report.coverage = coveragePercent(
-    report.items.length - report.gaps.length,
+    report.covered.length + report.implementedByApp.length,
     report.items.length,
   );
+  if (!configured) {
+    delete report.turnedOff; // only reports that read the configuration have the list
+  }
   return report;
 }

@@ -132,13 +132,23 @@ const BUCKETS = 11;
 const NO_OWNER = '';
 
 /** Who carries a requirement today (null: its mesh is invalid), and whether the app implements it. */
-const STATUSES: (CoverageStatus | null)[] = ['mesh', 'app', 'gap', null];
+const STATUSES: (CoverageStatus | null)[] = [
+  'mesh',
+  'app',
+  'gap',
+  'turned-off',
+  null,
+];
 const SLOTS = STATUSES.length * 2;
-/** The fleet row's count for each status. */
+/**
+ * The fleet row's count for each status. A turned-off responsibility is a gap to the fleet's
+ * counts; the snapshot does not read the clusters' configuration.
+ */
 const STATUS_KEYS = {
   mesh: 'covered',
   app: 'implementedByApp',
   gap: 'gaps',
+  'turned-off': 'gaps',
 } as const;
 const statusSlot = (status: CoverageStatus | null, implemented: boolean) =>
   STATUSES.indexOf(status) * 2 + (implemented ? 1 : 0);

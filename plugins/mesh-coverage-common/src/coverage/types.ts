@@ -1,12 +1,14 @@
+import { Configuration } from '../configured/types';
 import { LocalizedText, Support } from '../model/types';
 import { ObservedMesh, ObservedUnavailable } from '../observed/observedMesh';
 
 /**
- * Who carries a required responsibility: the mesh, the app itself, or nobody (a gap).
+ * Who carries a required responsibility: the mesh, the app itself, or nobody: a gap, or
+ * `turned-off` — the mesh could carry it, but its configuration is known to leave it off.
  *
  * @public
  */
-export type CoverageStatus = 'mesh' | 'app' | 'gap';
+export type CoverageStatus = 'mesh' | 'app' | 'gap' | 'turned-off';
 
 /** @public */
 export interface CoverageItem {
@@ -20,6 +22,8 @@ export interface CoverageItem {
   unknown?: boolean;
   /** For a gap: how to cover it without a mesh (the baseline tool's alternative). */
   alternative?: LocalizedText;
+  /** Where the mesh can carry it and its configuration was looked at: whether it is turned on. */
+  configured?: Configuration;
 }
 
 /**
@@ -36,6 +40,8 @@ export interface CoverageReport {
   covered: string[];
   implementedByApp: string[];
   gaps: string[];
+  /** Responsibilities the mesh could carry but is configured not to (present when configuration was read). */
+  turnedOff?: string[];
   errors: string[];
   /**
    * For a catalog entity (`GET /coverage`): the data plane its pods run, read through the

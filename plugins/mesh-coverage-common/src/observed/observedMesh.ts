@@ -54,6 +54,7 @@ export const DEFAULT_DATA_PLANE_RULES: readonly DataPlaneRule[] = [
 export interface PodLike {
   metadata?: {
     name?: string;
+    namespace?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };

@@ -204,6 +204,7 @@ const ja = {
   'content.statusMesh': 'メッシュ',
   'content.statusApp': 'アプリ',
   'content.statusGap': '未対応',
+  'content.statusTurnedOff': '無効化',
   'content.cell': 'マトリクスのセル',
   'content.alternative': 'メッシュなしの場合',
   'content.whatIf': 'もしこのコンポーネントが次を使ったら',

@@ -86,6 +86,7 @@ export function EntityMeshCoverageContent() {
       mesh: t('content.statusMesh'),
       app: t('content.statusApp'),
       gap: t('content.statusGap'),
+      'turned-off': t('content.statusTurnedOff'),
     }[status]);
   const whatIfStatus = new Map(
     whatIfReport?.items.map(item => [item.responsibilityId, item]),
