@@ -67,12 +67,12 @@ export function createClusterReader(
    * One request per key at a time, its answer kept for the TTL — a failure too, so a cluster that
    * times out costs one wait per TTL, not one per page view.
    */
-  function memo<T>(key: string, read: () => Promise<T>) {
+  function memo<T>(key: string, load: () => Promise<T>) {
     const hit = cached.get(key);
     if (hit && Date.now() - hit.at < cacheTtlMs) {
       return hit.value as Promise<T>;
     }
-    const value = read();
+    const value = load();
     cached.set(key, { at: Date.now(), value });
     return value;
   }

@@ -311,12 +311,20 @@ export function evaluateConfiguration(
           : { state: 'no', reason: probe.description },
       );
     } else {
-      const on = decisive.filter(d => d.effect === 'on');
-      const byDefault = decisive.filter(d => d.effect === 'default');
-      const winners = on.length ? on : byDefault.length ? byDefault : decisive;
+      // Among the most specific: turned on beats the mesh's own default beats turned off.
+      const [state, effect] =
+        (
+          [
+            ['yes', 'on'],
+            ['default', 'default'],
+          ] as const
+        ).find(([, e]) => decisive.some(d => d.effect === e)) ??
+        (['no', 'off'] as const);
       states.push({
-        state: on.length ? 'yes' : byDefault.length ? 'default' : 'no',
-        evidence: winners.map(d => d.evidence),
+        state,
+        evidence: decisive
+          .filter(d => d.effect === effect)
+          .map(d => d.evidence),
         reason: probe.description,
       });
     }
