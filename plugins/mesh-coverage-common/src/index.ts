@@ -178,6 +178,11 @@ export type {
 
 // What a mesh is configured to do for a workload
 export { evaluateConfiguration } from './configured/evaluateConfiguration';
+export { BUILTIN_CONFIG_PROBES } from './configured/builtinProbes';
+export {
+  mergeConfigProbes,
+  parseConfigProbes,
+} from './configured/parseConfigProbes';
 export type {
   ConfigProbe,
   Configuration,

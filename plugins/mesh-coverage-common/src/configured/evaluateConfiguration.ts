@@ -36,11 +36,13 @@ export function valuesAt(object: unknown, path: string): unknown[] {
 }
 
 function holds(object: KubeObject, condition: FieldCondition): boolean {
-  const values = condition.annotation
-    ? [object.metadata?.annotations?.[condition.annotation]].filter(
-        value => value !== undefined,
-      )
-    : valuesAt(object, condition.path ?? '');
+  const named = condition.annotation
+    ? object.metadata?.annotations?.[condition.annotation]
+    : condition.label && object.metadata?.labels?.[condition.label];
+  const values =
+    condition.annotation || condition.label
+      ? [named].filter(value => value !== undefined && value !== '')
+      : valuesAt(object, condition.path ?? '');
   if (condition.in) {
     return values.some(value => condition.in!.includes(String(value)));
   }

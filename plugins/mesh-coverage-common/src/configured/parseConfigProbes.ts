@@ -15,11 +15,13 @@ const condition = z
   .strictObject({
     path: text.optional(),
     annotation: text.optional(),
+    label: text.optional(),
+    contains: text.optional(),
     exists: z.boolean().optional(),
     in: z.array(z.string().max(253)).max(50).optional(),
   })
-  .refine(c => !!c.path !== !!c.annotation, {
-    error: 'give either path or annotation',
+  .refine(c => [c.path, c.annotation, c.label].filter(Boolean).length === 1, {
+    error: 'give one of path, annotation or label',
   });
 const selection = z.discriminatedUnion(
   'by',
@@ -33,12 +35,14 @@ const selection = z.discriminatedUnion(
     z.strictObject({ by: z.literal('service-parent-ref') }),
     z.strictObject({ by: z.literal('service') }),
     z.strictObject({ by: z.literal('service-name'), path: text.optional() }),
+    z.strictObject({ by: z.literal('workload-namespace') }),
+    z.strictObject({ by: z.literal('kuma-target-ref') }),
     z.strictObject({ by: z.literal('namespace') }),
     z.strictObject({ by: z.literal('cluster') }),
   ],
   {
     error: iss =>
-      `expected by: workload-selector | service-host | service-parent-ref | service | service-name | namespace | cluster, got ${JSON.stringify(
+      `expected by: workload-selector | service-host | service-parent-ref | service | service-name | workload-namespace | kuma-target-ref | namespace | cluster, got ${JSON.stringify(
         (iss.input as { by?: unknown })?.by,
       )}`,
   },
@@ -46,10 +50,12 @@ const selection = z.discriminatedUnion(
 const resource = z.strictObject({
   kind,
   selects: selection,
-  on: z.array(condition).min(1).max(20),
+  // Empty only for an exclusive resource: present, it turns the responsibility off.
+  on: z.array(condition).max(20),
   off: z.array(condition).max(20).optional(),
   precedence: z.number().int().min(0).max(100).optional(),
   exclusive: z.boolean().optional(),
+  defaultNamePrefix: text.optional(),
 });
 
 /** The shape of a configuration probe, as operators write one in config. */

@@ -37,6 +37,8 @@ export interface FieldCondition {
   path?: string;
   /** An annotation of the resource, by its full key (keys hold dots: `retry.linkerd.io/http`). */
   annotation?: string;
+  /** A label of the resource, by its full key. */
+  label?: string;
   /** The value is present (not null). */
   exists?: boolean;
   /** The value is one of these (compared as strings). */
