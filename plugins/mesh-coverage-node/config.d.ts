@@ -37,6 +37,59 @@ export interface Config {
        */
       claimMaxAge?: HumanDuration;
     };
+    /**
+     * What the mesh is configured to do for each component: the cluster resources that turn a
+     * responsibility on (PeerAuthentication, DestinationRule, Linkerd annotations, …), read through
+     * Backstage's Kubernetes backend with this plugin's service credentials (docs/configured.md).
+     */
+    configured?: {
+      /** Default true; false: `configured` is left out of every report. */
+      enabled?: boolean;
+      /** How long a cluster may take to list one kind (default 5 seconds). */
+      timeout?: HumanDuration;
+      /** How long a listed kind is kept, per cluster (default 1 minute). */
+      cacheTtl?: HumanDuration;
+      /**
+       * Your own probes, validated at start-up: a row for a mesh and responsibility the built-in
+       * table has replaces it, any other is added (docs/configured.md has the format).
+       */
+      probes?: Array<{
+        mesh: string;
+        responsibilityId: string;
+        default: 'on' | 'off';
+        description: string;
+        sources: string[];
+        fix?: string;
+        resources: Array<{
+          kind: {
+            group: string;
+            version: string;
+            plural: string;
+            kind: string;
+          };
+          selects: { by: string; path?: string; rootNamespace?: string };
+          on: Array<{
+            path?: string;
+            annotation?: string;
+            label?: string;
+            exists?: boolean;
+            in?: string[];
+            contains?: string;
+          }>;
+          off?: Array<{
+            path?: string;
+            annotation?: string;
+            label?: string;
+            exists?: boolean;
+            in?: string[];
+            contains?: string;
+          }>;
+          precedence?: number;
+          exclusive?: boolean;
+          defaultNamePrefix?: string;
+        }>;
+      }>;
+    };
     /** Where a component's mesh comes from. */
     mesh?: {
       /**

@@ -6,7 +6,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  createClusterReader,
+  createConfigurationReader,
   createObservedMeshReader,
+  readConfiguredConfig,
   meshMatrixServiceRef,
   readDefaultRequirements,
   readMatrixSourceConfig,
@@ -53,6 +56,7 @@ export const meshCoveragePlugin = createBackendPlugin({
         logger: coreServices.logger,
         discovery: coreServices.discovery,
         cache: coreServices.cache,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         matrixService: meshMatrixServiceRef,
       },
@@ -88,6 +92,7 @@ export const meshCoveragePlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
         });
+        const configured = readConfiguredConfig(config, index);
         const meshCoverage = createMeshCoverageService({
           matrixService,
           catalog,
@@ -102,6 +107,19 @@ export const meshCoveragePlugin = createBackendPlugin({
             cache: deps.cache,
             logger: deps.logger,
           }),
+          configurationReader: configured.enabled
+            ? createConfigurationReader({
+                probes: configured.probes,
+                clusterReader: createClusterReader({
+                  discovery: deps.discovery,
+                  auth,
+                  logger: deps.logger,
+                  timeoutMs: configured.timeoutMs,
+                  cacheTtlMs: configured.cacheTtlMs,
+                }),
+              })
+            : undefined,
+          permissions: deps.permissions,
         });
         httpRouter.use(await createRouter({ httpAuth, meshCoverage }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -51,3 +51,12 @@ export type {
   ClusterReader,
   ClusterReaderOptions,
 } from './clusterReader';
+export {
+  CONFIGURED_CONFIG_KEY,
+  createConfigurationReader,
+  readConfiguredConfig,
+} from './configurationReader';
+export type {
+  ConfigurationReader,
+  ConfiguredConfig,
+} from './configurationReader';

@@ -1,4 +1,9 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { kubernetesResourcesReadPermission } from '@backstage/plugin-kubernetes-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -18,9 +23,13 @@ import {
   EvaluateRequest,
   FleetResponse,
   MatrixEdition,
+  carriesResponsibility,
+  Configuration,
+  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   COVERAGE_FIELDS,
+  ConfigurationReader,
   MeshMatrixService,
   ObservedMeshReader,
   resolveOwnerRef,
@@ -41,6 +50,9 @@ export interface MeshCoverageServiceOptions {
   meshSourceMode: MeshSourceMode;
   /** What runs: the component's pods, through the Kubernetes backend. */
   observedReader: ObservedMeshReader;
+  /** What the mesh is configured to do for it; absent when `meshCoverage.configured.enabled` is false. */
+  configurationReader?: ConfigurationReader;
+  permissions: PermissionsService;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -138,6 +150,50 @@ export function createMeshCoverageService(
     return mesh.mesh;
   }
 
+  /**
+   * What the mesh is configured to do for the component's responsibilities. The evidence names
+   * cluster resources read with the plugin's own credentials: only a caller allowed
+   * `kubernetes.resources.read` sees their names (everyone, where the permission framework is off).
+   */
+  async function configurationOf(
+    reader: ConfigurationReader,
+    mesh: string,
+    responsibilityIds: string[],
+    workloads: WorkloadInCluster[] | undefined,
+    whyNoWorkloads: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, Configuration>> {
+    if (!workloads?.length) {
+      const reason =
+        whyNoWorkloads ??
+        'No running workload of the component was found in any cluster';
+      return new Map(
+        responsibilityIds.map(id => [id, { state: 'unknown', reason }]),
+      );
+    }
+    const configured = await reader.configure(
+      mesh,
+      responsibilityIds,
+      workloads,
+    );
+    const [decision] = await options.permissions.authorize(
+      [{ permission: kubernetesResourcesReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      for (const [id, configuration] of configured) {
+        configured.set(id, {
+          ...configuration,
+          evidence: configuration.evidence?.map(({ kind, effect }) => ({
+            kind,
+            effect,
+          })),
+        });
+      }
+    }
+    return configured;
+  }
+
   return {
     async getSerializedMatrix(edition?: MatrixEdition) {
       return serializeMatrix(
@@ -199,11 +255,27 @@ export function createMeshCoverageService(
         options.meshSourceMode,
         index.baselineTool.id,
       );
+      const configured =
+        mesh && options.configurationReader
+          ? await configurationOf(
+              options.configurationReader,
+              mesh,
+              declaration.requires.filter(id =>
+                carriesResponsibility(
+                  index.cellsOf(mesh).get(id)?.support ?? 'unknown',
+                ),
+              ),
+              workloads,
+              observation.observedReason?.message,
+              credentials,
+            )
+          : undefined;
       const { report } = evaluateDeclaration(
         index,
         declaration,
         mesh,
         component.entityRef,
+        configured,
       );
       // An unknown mesh leaves nothing to evaluate; the report still carries the errors.
       return {

@@ -131,9 +131,10 @@ export interface ConfigProbe {
  */
 export interface ConfiguredEvidence {
   kind: string;
-  name: string;
+  /** Name, namespace and cluster are left out for a caller not allowed to read the cluster's resources. */
+  name?: string;
   namespace?: string;
-  cluster: string;
+  cluster?: string;
   /** Whether it turns the responsibility on or off, or is the mesh's own default turning it on. */
   effect: 'on' | 'off' | 'default';
 }

@@ -6,6 +6,7 @@ import {
   ANNOTATION_MESH,
   ERROR_SEPARATOR,
 } from '../annotations/annotations';
+import { Configuration } from '../configured/types';
 import { ObservedMesh } from '../observed/observedMesh';
 import {
   MeshDeclaration,
@@ -72,6 +73,7 @@ export function evaluateDeclaration(
   declaration: MeshDeclaration,
   mesh: string | undefined,
   entityRef?: string,
+  configured?: ReadonlyMap<string, Configuration>,
 ): ComponentCoverage {
   if (!mesh) {
     return { declaration };
@@ -82,6 +84,7 @@ export function evaluateDeclaration(
     declaration.requires,
     declaration.implements,
     declaration.errors,
+    configured,
   );
   if (entityRef) {
     report.entityRef = entityRef;
