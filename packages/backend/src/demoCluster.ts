@@ -81,15 +81,16 @@ export const demoClusterModule = createBackendModule({
         // Loaded only here: a demo/test package of TypeScript sources, never loaded by a production
         // backend. The development loader hands this CommonJS package's exports over as `default`.
         const loaded = await import('@internal/fake-cluster');
-        const { startFakeCluster, DEMO_PODS } =
+        const { startFakeCluster, DEMO_PODS, DEMO_RESOURCES } =
           (loaded as { default?: typeof loaded }).default ?? loaded;
         try {
           const cluster = await startFakeCluster({
             ...demo,
             pods: DEMO_PODS,
+            resources: DEMO_RESOURCES,
           });
           logger.info(
-            `Demo cluster '${DEMO_CLUSTER_NAME}' (a fake Kubernetes API server, not a cluster) serves ${DEMO_PODS.length} demo pods on ${cluster.url}`,
+            `Demo cluster '${DEMO_CLUSTER_NAME}' (a fake Kubernetes API server, not a cluster) serves ${DEMO_PODS.length} demo pods and ${DEMO_RESOURCES.length} resources (Services and mesh policies) on ${cluster.url}`,
           );
           lifecycle.addShutdownHook(() => cluster.close());
         } catch (error) {

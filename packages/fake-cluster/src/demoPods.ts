@@ -1,4 +1,4 @@
-import type { FakeContainer, FakePod } from './fakeCluster';
+import type { FakeContainer, FakePod, FakeResource } from './fakeCluster';
 
 /** Bearer token the example portal and tests configure for the fake cluster; a demo value, not a secret. */
 export const DEMO_CLUSTER_TOKEN = 'mesh-coverage-demo-token';
@@ -75,6 +75,7 @@ const inventoryService = appContainer('inventory-service', '3.0.2');
 const searchApi = appContainer('search-api', '1.21.0');
 const legacyBilling = appContainer('legacy-billing', '0.3.7');
 const loyaltyService = appContainer('loyalty-service', '1.2.0');
+const reviewsService = appContainer('reviews-service', '0.9.0');
 
 /**
  * Demo data for the components of examples/entities.yaml, all in namespace `shop`: what a
@@ -150,9 +151,143 @@ export const DEMO_PODS: FakePod[] = [
       annotations: KUMA_ANNOTATIONS,
     }),
   ),
+  // No meshcoverage.io annotation in the catalog: its mesh is read from these pods.
+  ...['e4r6t', 'y8u2i'].map(suffix =>
+    replica('reviews-service', {
+      templateHash: '7b9c6d8f4',
+      suffix,
+      containers: [reviewsService, ISTIO_PROXY],
+      labels: ISTIO_SIDECAR_LABELS,
+    }),
+  ),
   replica('legacy-billing', {
     templateHash: '59d8c7b6f',
     suffix: 's4d6f',
     containers: [legacyBilling],
+  }),
+];
+
+/** A Service of an example component, labelled so the Kubernetes backend finds it for the entity. */
+const demoService = (
+  component: string,
+  annotations?: Record<string, string>,
+): FakeResource => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  plural: 'services',
+  metadata: {
+    name: component,
+    namespace: DEMO_NAMESPACE,
+    labels: { 'backstage.io/kubernetes-id': component, app: component },
+    ...(annotations && { annotations }),
+  },
+  spec: { selector: { app: component }, ports: [{ name: 'http', port: 80 }] },
+});
+
+const istioResource = (
+  apiVersion: string,
+  kind: string,
+  plural: string,
+  name: string,
+  spec: Record<string, unknown>,
+): FakeResource => ({
+  apiVersion,
+  kind,
+  plural,
+  metadata: { name, namespace: DEMO_NAMESPACE },
+  spec,
+});
+
+const kumaPolicy = (
+  kind: string,
+  plural: string,
+  name: string,
+  spec: Record<string, unknown>,
+): FakeResource => ({
+  apiVersion: 'kuma.io/v1alpha1',
+  kind,
+  plural,
+  metadata: {
+    name,
+    namespace: 'kuma-system',
+    labels: { 'kuma.io/mesh': 'default' },
+  },
+  spec,
+});
+
+/**
+ * The mesh configuration of the example store, as a cluster running it would hold it: the
+ * namespace accepts plain text (PERMISSIVE) but payments-api has its own STRICT policy, a
+ * DestinationRule with outlier detection and a JWT requirement; storefront-web has neither;
+ * orders-service carries Linkerd's retry annotation and notifications-worker does not;
+ * loyalty-service sits under Kuma's default policies with a rate limit of its own.
+ */
+export const DEMO_RESOURCES: FakeResource[] = [
+  demoService('payments-api'),
+  demoService('storefront-web'),
+  demoService('orders-service', { 'retry.linkerd.io/http': '5xx' }),
+  demoService('notifications-worker'),
+  demoService('inventory-service'),
+  demoService('search-api'),
+  demoService('legacy-billing'),
+  demoService('loyalty-service'),
+  demoService('reviews-service'),
+  istioResource(
+    'security.istio.io/v1',
+    'PeerAuthentication',
+    'peerauthentications',
+    'default',
+    { mtls: { mode: 'PERMISSIVE' } },
+  ),
+  istioResource(
+    'security.istio.io/v1',
+    'PeerAuthentication',
+    'peerauthentications',
+    'payments-api-strict',
+    {
+      selector: { matchLabels: { app: 'payments-api' } },
+      mtls: { mode: 'STRICT' },
+    },
+  ),
+  istioResource(
+    'security.istio.io/v1',
+    'AuthorizationPolicy',
+    'authorizationpolicies',
+    'payments-api-require-jwt',
+    {
+      selector: { matchLabels: { app: 'payments-api' } },
+      rules: [{ from: [{ source: { requestPrincipals: ['*'] } }] }],
+    },
+  ),
+  istioResource(
+    'networking.istio.io/v1',
+    'DestinationRule',
+    'destinationrules',
+    'payments-api',
+    {
+      host: 'payments-api.shop.svc.cluster.local',
+      trafficPolicy: {
+        outlierDetection: { consecutive5xxErrors: 5, interval: '10s' },
+      },
+    },
+  ),
+  kumaPolicy('MeshRetry', 'meshretries', 'mesh-retry-all-default', {
+    targetRef: { kind: 'Mesh' },
+    to: [
+      {
+        targetRef: { kind: 'Mesh' },
+        default: { http: { numRetries: 5 } },
+      },
+    ],
+  }),
+  kumaPolicy('MeshRateLimit', 'meshratelimits', 'loyalty-service-rate-limit', {
+    targetRef: { kind: 'Dataplane', labels: { app: 'loyalty-service' } },
+    rules: [
+      {
+        default: {
+          local: { http: { requestRate: { num: 100, interval: '1s' } } },
+        },
+      },
+    ],
   }),
 ];

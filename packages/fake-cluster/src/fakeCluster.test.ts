@@ -1052,7 +1052,7 @@ describe('DEMO_PODS', () => {
     pod.containers.map(container => container.name);
 
   it('labels every pod for Backstage and names it like a ReplicaSet would', () => {
-    expect(DEMO_PODS).toHaveLength(19);
+    expect(DEMO_PODS).toHaveLength(21);
     for (const pod of DEMO_PODS) {
       const component = pod.labels?.['backstage.io/kubernetes-id'];
       expect(pod.namespace).toBe('shop');

@@ -14,4 +14,4 @@ export type {
   FakePod,
   FakeResource,
 } from './fakeCluster';
-export { DEMO_CLUSTER_TOKEN, DEMO_PODS } from './demoPods';
+export { DEMO_CLUSTER_TOKEN, DEMO_PODS, DEMO_RESOURCES } from './demoPods';

@@ -13,6 +13,8 @@ import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEMO_CLUSTER_TOKEN,
+  DEMO_PODS,
+  DEMO_RESOURCES,
   FakeCluster,
   FakePod,
   FakeResource,
@@ -115,7 +117,12 @@ const usersMayNotReadResources = createServiceFactory({
   }),
 });
 
-async function startPortal(cluster: FakeCluster, denyResourceReads = false) {
+async function startPortal(
+  cluster: FakeCluster,
+  denyResourceReads = false,
+  catalogFile = resolvePath(__dirname, '__fixtures__/configured-entities.yaml'),
+  components = COMPONENTS,
+) {
   const backend = await startTestBackend({
     features: [
       meshCoveragePlugin,
@@ -125,16 +132,10 @@ async function startPortal(cluster: FakeCluster, denyResourceReads = false) {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['Component', 'Location'] }],
-            locations: [
-              {
-                type: 'file',
-                target: resolvePath(
-                  __dirname,
-                  '__fixtures__/configured-entities.yaml',
-                ),
-              },
+            rules: [
+              { allow: ['Component', 'Location', 'System', 'Domain', 'Group'] },
             ],
+            locations: [{ type: 'file', target: catalogFile }],
           },
           meshCoverage: {
             observed: { timeout: { milliseconds: TIMEOUT_MS } },
@@ -157,7 +158,7 @@ async function startPortal(cluster: FakeCluster, denyResourceReads = false) {
     const res = await request(backend.server)
       .get('/api/catalog/entities/by-query?filter=kind=component')
       .set('Authorization', user);
-    if (res.body.items?.length === COMPONENTS) {
+    if (res.body.items?.length === components) {
       break;
     }
     await new Promise(r => setTimeout(r, 200));
@@ -374,6 +375,45 @@ describe('configured, for a user the permission framework does not let read clus
         evidence: [{ kind: 'PeerAuthentication', effect: 'on' }],
         reason: expect.any(String),
       });
+    } finally {
+      await portal.backend.stop();
+      await cluster.close();
+    }
+  });
+});
+
+describe('the example store on the demo cluster, as npm start shows it', () => {
+  it('has each configured case the README describes', async () => {
+    const cluster = await startFakeCluster({
+      pods: DEMO_PODS,
+      resources: DEMO_RESOURCES,
+      token: DEMO_CLUSTER_TOKEN,
+    });
+    const examples = resolvePath(__dirname, '../../../examples/entities.yaml');
+    const portal = await startPortal(cluster, false, examples, 12);
+    try {
+      const state = async (name: string, id: string) =>
+        (await portal.item(name, id))?.configured?.state;
+      // STRICT mTLS and a DestinationRule of its own.
+      expect(await state('payments-api', 'mtls')).toBe('yes');
+      expect(await state('payments-api', 'circuit-breaker')).toBe('yes');
+      // The namespace's PERMISSIVE policy and no DestinationRule: turned off.
+      expect((await portal.item('storefront-web', 'mtls')).status).toBe(
+        'turned-off',
+      );
+      // Linkerd: retries annotated on one Service and not on the other.
+      expect(await state('orders-service', 'retries')).toBe('yes');
+      expect(
+        (await portal.item('notifications-worker', 'retries')).status,
+      ).toBe('turned-off');
+      // No meshcoverage.io annotation: Istio from its pods, requirements from the defaults.
+      expect(await portal.coverage('reviews-service')).toMatchObject({
+        mesh: 'istio',
+        meshSource: 'observed',
+      });
+      // Kuma: its default MeshRetry, and a rate limit of its own.
+      expect(await state('loyalty-service', 'retries')).toBe('default');
+      expect(await state('loyalty-service', 'rate-limiting')).toBe('yes');
     } finally {
       await portal.backend.stop();
       await cluster.close();
