@@ -75,7 +75,7 @@ export async function checkApp(app, env) {
 
     // The tab.
     await page.getByRole('tab', { name: 'Mesh coverage' }).or(page.getByRole('link', { name: 'Mesh coverage', exact: true })).first().click();
-    await page.getByRole('table', { name: 'Mesh coverage' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Requirements, one by one' }).waitFor({ timeout: 60_000 });
     assert.match(page.url(), new RegExp(`/component/${ENTITY}/mesh-coverage`));
     const statuses = await page
       .locator('tr[data-responsibility] td[data-status]')

@@ -348,7 +348,7 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(
       `${FRONTEND}/catalog/default/component/orders-service/mesh-coverage`,
     );
-    await page.getByRole('table', { name: 'Mesh coverage' }).waitFor();
+    await page.getByRole('table', { name: 'Requirements, one by one' }).waitFor();
     const statuses = await page
       .locator('tr[data-responsibility] td[data-status]')
       .evaluateAll(cells =>
@@ -438,11 +438,60 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
     await page.goto(
       `${FRONTEND}/catalog/default/component/notifications-worker/mesh-coverage`,
     );
-    await page.getByRole('table', { name: 'Mesh coverage' }).waitFor();
+    await page.getByRole('table', { name: 'Requirements, one by one' }).waitFor();
     await page.getByLabel('What if this component ran').click();
     await page.getByRole('option', { name: 'As observed: Kubernetes' }).click();
     await page.getByText(/Coverage would change from \d+ % to \d+ %/).waitFor();
     await screenshot(page, 'tab-as-observed');
+  });
+
+  it('shows what each mesh is configured to do: the resources, a turned-off requirement and its fix', async () => {
+    // storefront-web: the namespace's PERMISSIVE PeerAuthentication leaves mTLS turned off.
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/storefront-web/mesh-coverage?lang=en`,
+    );
+    await page.getByRole('table', { name: 'Requirements, one by one' }).waitFor();
+    const mtls = page.locator('tr[data-responsibility="mtls"]');
+    await mtls.locator('[data-configured="no"]').waitFor({ timeout: 60_000 });
+    assert.equal(
+      await mtls.locator('[data-status]').getAttribute('data-status'),
+      'turned-off',
+    );
+    const fix = page.locator('tr[data-fix-for="mtls"]');
+    assert.match(
+      await fix.textContent(),
+      /Istio can take Mutual TLS authentication for storefront-web, but its configuration leaves it off/,
+    );
+    assert.match(await fix.textContent(), /kind: PeerAuthentication[\s\S]*mode: STRICT/);
+    assert.ok(await fix.getByRole('button', { name: /copy/i }).isVisible());
+    // The table fits at 1440 px: no header breaks inside a word.
+    const statusHeader = page.getByRole('columnheader', { name: 'Status' });
+    const box = await statusHeader.boundingBox();
+    assert.ok(box.height < 40, `the Status header is one line (${box.height} px)`);
+    await screenshot(page, 'tab-turned-off');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
+    // payments-api: STRICT by its own PeerAuthentication, named as the evidence.
+    await page.goto(
+      `${FRONTEND}/catalog/default/component/payments-api/mesh-coverage?lang=en`,
+    );
+    const paymentsMtls = page.locator('tr[data-responsibility="mtls"]');
+    await paymentsMtls
+      .locator('[data-configured="yes"]')
+      .waitFor({ timeout: 60_000 });
+    assert.match(
+      await paymentsMtls.textContent(),
+      /PeerAuthentication shop\/payments-api-strict \(demo-cluster\)/,
+    );
+
+    // reviews-service carries no meshcoverage.io annotation: its mesh comes from its pods.
+    await page.goto(`${FRONTEND}/catalog/default/component/reviews-service`);
+    await page.getByTestId('mesh-coverage-mesh-source').waitFor({ timeout: 60_000 });
+    assert.equal(
+      await page.getByTestId('mesh-coverage-mesh').textContent(),
+      'Istio',
+    );
   });
 
   it('keeps a component with a typo in the catalog and shows the error with the suggestion', async () => {

@@ -20,6 +20,21 @@ describe('isMeshCoverageAvailable', () => {
     ).toBe(true);
   });
 
+  it('is true for components on Kubernetes, whose mesh can be read from their pods', () => {
+    expect(
+      isMeshCoverageAvailable(
+        entity('Component', { 'backstage.io/kubernetes-id': 'reviews' }),
+      ),
+    ).toBe(true);
+    expect(
+      isMeshCoverageAvailable(
+        entity('Component', {
+          'backstage.io/kubernetes-label-selector': 'app=reviews',
+        }),
+      ),
+    ).toBe(true);
+  });
+
   it('is false for components without them and for other kinds', () => {
     expect(isMeshCoverageAvailable(entity('Component'))).toBe(false);
     expect(

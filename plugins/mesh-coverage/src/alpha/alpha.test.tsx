@@ -131,7 +131,7 @@ describe('mesh-coverage /alpha', () => {
       ],
     });
     expect(
-      await screen.findByRole('table', { name: 'Mesh coverage' }),
+      await screen.findByRole('table', { name: 'Requirements, one by one' }),
     ).toBeInTheDocument();
   });
 

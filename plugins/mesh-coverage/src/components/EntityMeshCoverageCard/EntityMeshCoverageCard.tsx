@@ -111,6 +111,7 @@ export function EntityMeshCoverageCard(
   const title = (id: string) =>
     matrix?.responsibilities.find(r => r.id === id)?.title;
   const gaps = report.items.filter(item => item.status === 'gap');
+  const turnedOff = report.items.filter(item => item.status === 'turned-off');
 
   const meshName = (id: string) => index?.tool(id)?.name ?? id;
   const observation = index ? observedView(report, index) : undefined;
@@ -214,6 +215,15 @@ export function EntityMeshCoverageCard(
             ? t('card.noMesh')
             : meshTool?.name ?? report.mesh}
         </Typography>
+        {report.meshSource === 'observed' && (
+          <Typography
+            variant="body2"
+            className={classes.unavailable}
+            data-testid="mesh-coverage-mesh-source"
+          >
+            {t('card.meshFromPods')}
+          </Typography>
+        )}
       </div>
       {renderObserved()}
       {renderCoverage(report.coverage)}
@@ -245,6 +255,28 @@ export function EntityMeshCoverageCard(
               ))}
             </ul>
           )}
+        </>
+      )}
+      {turnedOff.length > 0 && (
+        <>
+          <Typography variant="subtitle2">{t('card.turnedOff')}</Typography>
+          <ul className={classes.gaps} aria-label={t('card.turnedOff')}>
+            {turnedOff.map(item => (
+              <li
+                key={item.responsibilityId}
+                className={classes.gap}
+                data-responsibility={item.responsibilityId}
+              >
+                <MatrixText
+                  text={title(item.responsibilityId)}
+                  language={language}
+                />
+              </li>
+            ))}
+          </ul>
+          <Typography variant="body2" className={classes.unavailable}>
+            {t('card.turnedOffHint')}
+          </Typography>
         </>
       )}
       {showScorecard && (

@@ -61,7 +61,7 @@ describe('EntityMeshCoverageContent', () => {
 
   it('lists every required responsibility with its status, cell and alternative', async () => {
     expect(
-      await screen.findByRole('table', { name: 'Mesh coverage' }),
+      await screen.findByRole('table', { name: 'Requirements, one by one' }),
     ).toBeInTheDocument();
     expect(row('circuit-breaker')).toHaveTextContent('Circuit breaker');
     expect(within(row('circuit-breaker')).getByText('Gap')).toBeInTheDocument();
@@ -74,7 +74,7 @@ describe('EntityMeshCoverageContent', () => {
   });
 
   it('shows what would change on another mesh', async () => {
-    await screen.findByRole('table', { name: 'Mesh coverage' });
+    await screen.findByRole('table', { name: 'Requirements, one by one' });
     await userEvent.click(screen.getByLabelText('What if this component ran'));
     await userEvent.click(await screen.findByRole('option', { name: 'Istio' }));
     expect(
@@ -120,7 +120,7 @@ describe('EntityMeshCoverageContent as observed', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    await screen.findByRole('table', { name: 'Mesh coverage' });
+    await screen.findByRole('table', { name: 'Requirements, one by one' });
     await userEvent.click(screen.getByLabelText('What if this component ran'));
     await userEvent.click(
       await screen.findByRole('option', {
@@ -236,5 +236,124 @@ describe('EntityMeshCoverageContent history', () => {
     expect(
       screen.queryByRole('table', { name: 'Coverage over time' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('EntityMeshCoverageContent with the configured state', () => {
+  const FIX = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: payments-api-circuit-breaker
+  namespace: shop
+`;
+  beforeEach(async () => {
+    const base = evaluateCoverage(builtinIndex, {
+      mesh: 'istio',
+      requires: ['mtls', 'circuit-breaker', 'retries'],
+    });
+    const report = {
+      ...base,
+      entityRef: 'component:default/payments-api',
+      meshSource: 'observed' as const,
+      covered: ['mtls', 'retries'],
+      turnedOff: ['circuit-breaker'],
+      coverage: 67,
+      items: base.items.map(item => {
+        if (item.responsibilityId === 'mtls') {
+          return {
+            ...item,
+            configured: {
+              state: 'yes' as const,
+              evidence: [
+                {
+                  kind: 'PeerAuthentication',
+                  name: 'payments-api-strict',
+                  namespace: 'shop',
+                  cluster: 'prod',
+                  effect: 'on' as const,
+                },
+              ],
+            },
+          };
+        }
+        if (item.responsibilityId === 'circuit-breaker') {
+          return {
+            ...item,
+            status: 'turned-off' as const,
+            configured: {
+              state: 'no' as const,
+              reason:
+                'No DestinationRule for the Service sets outlierDetection.',
+              fix: FIX,
+            },
+          };
+        }
+        // A caller not allowed to read cluster resources gets the kind without names.
+        return {
+          ...item,
+          configured: {
+            state: 'default' as const,
+            evidence: [{ kind: 'VirtualService', effect: 'on' as const }],
+          },
+        };
+      }),
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            meshCoverageApiRef,
+            mockMeshCoverageApi({ getCoverage: jest.fn(async () => report) }),
+          ],
+          [meshCoverageChecksApiRef, mockChecksApi()],
+        ]}
+      >
+        <EntityProvider
+          entity={{
+            ...entity,
+            metadata: {
+              name: 'payments-api',
+              annotations: { 'backstage.io/kubernetes-id': 'payments-api' },
+            },
+          }}
+        >
+          <EntityMeshCoverageContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+  });
+
+  it('shows per requirement whether it is configured, the resource behind it, and the fix for one turned off', async () => {
+    await screen.findByRole('table', { name: 'Requirements, one by one' });
+    expect(within(row('mtls')).getByText('On')).toBeInTheDocument();
+    expect(row('mtls')).toHaveTextContent(
+      'PeerAuthentication shop/payments-api-strict (prod)',
+    );
+    expect(
+      within(row('retries')).getByText('On by default'),
+    ).toBeInTheDocument();
+    expect(row('retries')).toHaveTextContent('a VirtualService');
+    expect(
+      within(row('circuit-breaker')).getByText('Turned off'),
+    ).toBeInTheDocument();
+    const fix = document.querySelector(
+      'tr[data-fix-for="circuit-breaker"]',
+    ) as HTMLElement;
+    expect(fix).toHaveTextContent(
+      'Istio can take Circuit breaker for payments-api, but its configuration leaves it off. No DestinationRule for the Service sets outlierDetection.',
+    );
+    expect(fix).toHaveTextContent('kind: DestinationRule');
+    expect(
+      within(fix).getByRole('button', { name: /copy/i }),
+    ).toBeInTheDocument();
+  });
+
+  it('says on the card that the mesh was found in the pods, and what is turned off', async () => {
+    await screen.findByRole('table', { name: 'Requirements, one by one' });
+    expect(screen.getByTestId('mesh-coverage-mesh-source')).toHaveTextContent(
+      '(found in its pods)',
+    );
+    const turnedOff = screen.getByRole('list', { name: 'Turned off' });
+    expect(turnedOff).toHaveTextContent('Circuit breaker');
   });
 });

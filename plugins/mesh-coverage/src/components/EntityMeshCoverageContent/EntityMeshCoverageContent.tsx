@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  CodeSnippet,
   InfoCard,
   Progress,
   ResponseErrorPanel,
@@ -7,6 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import {
+  Configuration,
   CoverageStatus,
   evaluateCoverage,
   parseMeshDeclaration,
@@ -40,7 +42,14 @@ const AS_OBSERVED = 'as-observed';
 const useStyles = makeStyles(theme => ({
   select: { marginBottom: theme.spacing(2) },
   changed: { fontWeight: 600, whiteSpace: 'nowrap' },
-  status: { whiteSpace: 'nowrap' },
+  // Short headers never break inside a word; long cell text wraps instead.
+  table: { '& thead th': { whiteSpace: 'nowrap', wordBreak: 'normal' } },
+  evidence: {
+    display: 'block',
+    color: theme.palette.text.secondary,
+    fontSize: theme.typography.caption.fontSize,
+  },
+  fix: { paddingTop: 0 },
 }));
 
 /**
@@ -94,6 +103,38 @@ export function EntityMeshCoverageContent() {
   const title = (id: string) =>
     matrix?.responsibilities.find(r => r.id === id)?.title;
   const meshName = (id: string) => index?.tool(id)?.name ?? id;
+  const configuredLabel = (configuration: Configuration) =>
+    ({
+      yes: t('content.configuredYes'),
+      default: t('content.configuredDefault'),
+      no: t('content.configuredNo'),
+      unknown: t('content.configuredUnknown'),
+    }[configuration.state]);
+  const renderConfigured = (configuration?: Configuration) =>
+    configuration && (
+      <>
+        <span data-configured={configuration.state}>
+          {configuredLabel(configuration)}
+        </span>
+        {configuration.evidence?.map((evidence, i) => (
+          <span key={i} className={classes.evidence} data-evidence>
+            {evidence.name
+              ? t('content.evidence', {
+                  kind: evidence.kind,
+                  namespace: evidence.namespace ?? '',
+                  name: evidence.name,
+                  cluster: evidence.cluster ?? '',
+                })
+              : t('content.evidenceHidden', { kind: evidence.kind })}
+          </span>
+        ))}
+        {configuration.state === 'unknown' && configuration.reason && (
+          <span className={classes.evidence}>{configuration.reason}</span>
+        )}
+      </>
+    );
+  const hasConfigured = report?.items.some(item => item.configured);
+  const columns = 4 + (hasConfigured ? 1 : 0) + (whatIfReport ? 1 : 0);
   const asObservedLabel =
     asObservedMesh &&
     (observation?.kind === 'observed' && observation.agreement === 'partial'
@@ -142,11 +183,16 @@ export function EntityMeshCoverageContent() {
                   }
                 />
               )}
-              <Table size="small" aria-label={t('content.title')}>
+              <Table
+                size="small"
+                aria-label={t('content.title')}
+                className={classes.table}
+              >
                 <HeaderRow
                   labels={[
                     t('table.responsibility'),
                     t('content.status'),
+                    ...(hasConfigured ? [t('content.configured')] : []),
                     t('content.cell'),
                     t('content.alternative'),
                     ...(whatIfReport && whatIfMesh
@@ -162,7 +208,11 @@ export function EntityMeshCoverageContent() {
                   {report.items.map(item => {
                     const after = whatIfStatus.get(item.responsibilityId);
                     const changed = after && after.status !== item.status;
-                    return (
+                    const fix =
+                      item.status === 'turned-off'
+                        ? item.configured?.fix
+                        : undefined;
+                    return [
                       <TableRow
                         key={item.responsibilityId}
                         data-responsibility={item.responsibilityId}
@@ -176,6 +226,11 @@ export function EntityMeshCoverageContent() {
                         <TableCell data-status={item.status}>
                           {statusLabel(item.status)}
                         </TableCell>
+                        {hasConfigured && (
+                          <TableCell>
+                            {renderConfigured(item.configured)}
+                          </TableCell>
+                        )}
                         <TableCell>
                           <SupportLabel support={item.support} />
                         </TableCell>
@@ -196,8 +251,39 @@ export function EntityMeshCoverageContent() {
                             {changed && ` (${t('content.changed')})`}
                           </TableCell>
                         )}
-                      </TableRow>
-                    );
+                      </TableRow>,
+                      item.status === 'turned-off' && (
+                        <TableRow
+                          key={`${item.responsibilityId}-fix`}
+                          data-fix-for={item.responsibilityId}
+                        >
+                          <TableCell colSpan={columns} className={classes.fix}>
+                            <Typography variant="body2">
+                              {t('content.turnedOff', {
+                                mesh: meshName(report.mesh),
+                                responsibility:
+                                  title(item.responsibilityId)?.[language] ??
+                                  item.responsibilityId,
+                                component: entity.metadata.name,
+                                reason: item.configured?.reason ?? '',
+                              })}
+                            </Typography>
+                            {fix && (
+                              <>
+                                <Typography variant="body2">
+                                  {t('content.fix')}
+                                </Typography>
+                                <CodeSnippet
+                                  text={fix}
+                                  language="yaml"
+                                  showCopyCodeButton
+                                />
+                              </>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      ),
+                    ];
                   })}
                 </TableBody>
               </Table>
