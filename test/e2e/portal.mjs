@@ -53,10 +53,10 @@ export const HOSTILE_OVERLAY = {
   cells: [
     {
       toolId: 'consul',
-      responsibilityId: 'jwt-auth',
+      responsibilityId: 'cert-rotation',
       support: 'yes',
       note: { en: HOSTILE_NOTE, ja: HOSTILE_NOTE },
-      source: 'https://developer.hashicorp.com/consul/docs/reference/config-entry/jwt-provider',
+      source: 'https://developer.hashicorp.com/consul/docs/secure-mesh/certificate',
       verifiedAt: '2026-12-01',
       replaces: { support: 'yes' },
     },

@@ -524,7 +524,7 @@ describe('Mesh Coverage portal', { timeout: 900_000 }, () => {
   });
 
   it('shows hostile matrix text literally and runs nothing', async () => {
-    await page.goto(`${FRONTEND}/mesh-comparison?lang=en&q=jwt`);
+    await page.goto(`${FRONTEND}/mesh-comparison?lang=en&q=certificate`);
     await page.getByText(HOSTILE_NOTE).waitFor();
     const images = await page.locator('table img').count();
     assert.equal(images, 0);

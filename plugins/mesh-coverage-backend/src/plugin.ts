@@ -7,6 +7,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   createClusterReader,
+  createComponentEvaluator,
   createConfigurationReader,
   createObservedMeshReader,
   readConfiguredConfig,
@@ -93,12 +94,8 @@ export const meshCoveragePlugin = createBackendPlugin({
           fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
         });
         const configured = readConfiguredConfig(config, index);
-        const meshCoverage = createMeshCoverageService({
-          matrixService,
-          catalog,
+        const evaluator = createComponentEvaluator({
           defaultRequirements,
-          snapshots,
-          claimMaxAgeDays: readMatrixSourceConfig(config).claimMaxAgeDays,
           meshSourceMode: readMeshSourceMode(config),
           observedReader: createObservedMeshReader({
             config: readObservedConfig(config, index),
@@ -119,6 +116,13 @@ export const meshCoveragePlugin = createBackendPlugin({
                 }),
               })
             : undefined,
+        });
+        const meshCoverage = createMeshCoverageService({
+          matrixService,
+          catalog,
+          snapshots,
+          claimMaxAgeDays: readMatrixSourceConfig(config).claimMaxAgeDays,
+          evaluator,
           permissions: deps.permissions,
         });
         httpRouter.use(await createRouter({ httpAuth, meshCoverage }));

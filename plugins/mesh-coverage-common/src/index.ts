@@ -144,8 +144,14 @@ export type {
   FleetRequirementCount,
   FleetSnapshotSummary,
 } from './coverage/fleetSnapshot';
-export { computeMeshCoverageFacts } from './coverage/meshCoverageFacts';
-export type { MeshCoverageFacts } from './coverage/meshCoverageFacts';
+export {
+  computeConfiguredFacts,
+  computeMeshCoverageFacts,
+} from './coverage/meshCoverageFacts';
+export type {
+  ConfiguredFacts,
+  MeshCoverageFacts,
+} from './coverage/meshCoverageFacts';
 
 // Observed meshes: what runs, against what is declared
 export {

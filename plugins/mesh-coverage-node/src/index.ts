@@ -60,3 +60,8 @@ export type {
   ConfigurationReader,
   ConfiguredConfig,
 } from './configurationReader';
+export { createComponentEvaluator } from './componentEvaluator';
+export type {
+  ComponentEvaluation,
+  ComponentEvaluator,
+} from './componentEvaluator';

@@ -235,7 +235,14 @@ export const meshCoverageTranslationRef = createTranslationRef({
         'Run a mesh that covers mtls ({{meshes}}), or implement mTLS in the app and list mtls in meshcoverage.io/implements.',
       matchObserved:
         'Make every pod run the declared mesh (inject its proxy or enrol the namespace), or set meshcoverage.io/mesh to what runs.',
+      turnOn:
+        'Turn on in the cluster what the mesh already covers: {{ids}}. The Requirements table on the Mesh coverage tab has the resource for each.',
       checks: {
+        meshCoverageRequirementsConfigured: {
+          name: 'Mesh configured for what it covers',
+          description:
+            'Every requirement the mesh takes off the app is turned on for the component in the cluster, as read through the Kubernetes backend.',
+        },
         meshCoverageNoGaps: {
           name: 'No mesh coverage gaps',
           description:

@@ -6,13 +6,14 @@ import {
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
 import {
+  computeConfiguredFacts,
   computeMeshCoverageFacts,
   computeObservedMeshFacts,
   DefaultRequirements,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
+  ComponentEvaluator,
   MeshMatrixService,
-  ObservedMeshReader,
   readCatalogComponents,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 
@@ -84,6 +85,16 @@ export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
       description:
         'Every pod runs the declared mesh (or none, when it declares none)',
     },
+    meshConfiguredRatio: {
+      type: 'float',
+      description:
+        'Of the requirements its mesh can carry and whose configuration could be read, the share turned on (configured or by default), 0 to 1; unset when none could be read',
+    },
+    meshTurnedOffResponsibilities: {
+      type: 'set',
+      description:
+        'Requirements its mesh can carry but is configured not to (e.g. Istio mTLS left PERMISSIVE)',
+    },
   },
 };
 
@@ -93,8 +104,11 @@ export interface MeshCoverageFactRetrieverOptions {
   catalog: CatalogService;
   auth: AuthService;
   defaultRequirements: DefaultRequirements;
-  /** What runs; components without Kubernetes annotations are not looked up. */
-  observedReader: ObservedMeshReader;
+  /**
+   * The component as it runs, as `/coverage` evaluates it: the same mesh source and configured
+   * states.
+   */
+  evaluator: ComponentEvaluator;
 }
 
 /**
@@ -118,7 +132,11 @@ export function createMeshCoverageFactRetriever(
         credentials,
       )) {
         for (const component of page) {
-          const { observed } = await options.observedReader.observe(component);
+          const { report, observation } = await options.evaluator.evaluate(
+            index,
+            component,
+          );
+          const { observed } = observation;
           facts.push({
             entity: parseEntityRef(component.entityRef!),
             facts: {
@@ -126,7 +144,10 @@ export function createMeshCoverageFactRetriever(
                 index,
                 component,
                 options.defaultRequirements,
+                { report },
               ),
+              // Unset when no configuration could be read: that check is then skipped.
+              ...computeConfiguredFacts(report),
               // Unset when it could not look: the observed check is then skipped, not failed.
               ...(observed &&
                 computeObservedMeshFacts(index, component, observed)),

@@ -14,6 +14,7 @@ import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import {
   DEMO_CLUSTER_TOKEN,
   DEMO_PODS,
+  DEMO_RESOURCES,
   FakeCluster,
   kubernetesConfigFor,
   startFakeCluster,
@@ -221,6 +222,7 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
   beforeAll(async () => {
     cluster = await startFakeCluster({
       pods: DEMO_PODS,
+      resources: DEMO_RESOURCES,
       token: DEMO_CLUSTER_TOKEN,
     });
     const backend = await startTestBackend({
@@ -237,7 +239,11 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
           data: {
             // The Kubernetes backend loads its client on its first request, slowly under a
             // loaded test run: these tests are about the facts, not the timeout.
-            meshCoverage: { observed: { timeout: { seconds: 60 } } },
+            meshCoverage: {
+              observed: { timeout: { seconds: 60 } },
+              configured: { timeout: { seconds: 60 } },
+              defaultRequirements: { service: ['mtls', 'circuit-breaker'] },
+            },
             techInsights: {
               factRetrievers: {
                 meshCoverageFactRetriever: { cadence: '*/5 * * * *' },
@@ -314,6 +320,33 @@ describe('observed-mesh facts and check, with the Kubernetes backend over a fake
     expect(await observedVerdict('notifications-worker')).toEqual([false]);
     expect(await observedVerdict('storefront-web')).toEqual([false]);
     expect(await observedVerdict('payments-api')).toEqual([true]);
+  });
+
+  it('stores what the mesh is configured to do, as /coverage reads it, and checks it', async () => {
+    // payments-api: STRICT mTLS and a DestinationRule of its own.
+    expect(await latestFacts('payments-api')).toMatchObject({
+      meshConfiguredRatio: 1,
+      meshTurnedOffResponsibilities: [],
+    });
+    // storefront-web: the namespace's PERMISSIVE policy and no DestinationRule.
+    expect(await latestFacts('storefront-web')).toMatchObject({
+      meshConfiguredRatio: 0,
+      meshTurnedOffResponsibilities: ['circuit-breaker', 'mtls'],
+    });
+    const verdict = async (name: string) => {
+      const res = await request(server)
+        .post(`/api/tech-insights/checks/run/default/component/${name}`)
+        .send({ checks: ['meshCoverageRequirementsConfigured'] })
+        .set('Authorization', user);
+      return (res.body as { result: boolean }[]).map(r => r.result);
+    };
+    expect(await verdict('payments-api')).toEqual([true]);
+    expect(await verdict('storefront-web')).toEqual([false]);
+    // Nothing read for a component not on Kubernetes: skipped, not failed.
+    expect(await latestFacts('shipping-service')).not.toHaveProperty(
+      'meshConfiguredRatio',
+    );
+    expect(await verdict('shipping-service')).toEqual([]);
   });
 
   it('skips the check where nothing was observed', async () => {

@@ -5,7 +5,12 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import {
+  createClusterReader,
+  createComponentEvaluator,
+  createConfigurationReader,
   createObservedMeshReader,
+  readConfiguredConfig,
+  readMeshSourceMode,
   meshMatrixServiceRef,
   readDefaultRequirements,
   readObservedConfig,
@@ -47,18 +52,38 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
         logger,
       }) {
         const { index } = await matrixService.getMatrix();
+        const defaultRequirements = readDefaultRequirements(config, index);
+        const observedReader = createObservedMeshReader({
+          config: readObservedConfig(config, index),
+          discovery,
+          auth,
+          cache,
+          logger,
+        });
+        const configured = readConfiguredConfig(config, index);
         factRetrievers.addFactRetrievers({
           [MESH_COVERAGE_FACT_RETRIEVER_ID]: createMeshCoverageFactRetriever({
             matrixService,
             catalog,
             auth,
-            defaultRequirements: readDefaultRequirements(config, index),
-            observedReader: createObservedMeshReader({
-              config: readObservedConfig(config, index),
-              discovery,
-              auth,
-              cache,
-              logger,
+            defaultRequirements,
+            // The same evaluation as /coverage: mesh source, observed pods, configured states.
+            evaluator: createComponentEvaluator({
+              defaultRequirements,
+              meshSourceMode: readMeshSourceMode(config),
+              observedReader,
+              configurationReader: configured.enabled
+                ? createConfigurationReader({
+                    probes: configured.probes,
+                    clusterReader: createClusterReader({
+                      discovery,
+                      auth,
+                      logger,
+                      timeoutMs: configured.timeoutMs,
+                      cacheTtlMs: configured.cacheTtlMs,
+                    }),
+                  })
+                : undefined,
             }),
           }),
         });

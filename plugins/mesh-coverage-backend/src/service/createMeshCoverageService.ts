@@ -11,11 +11,6 @@ import {
   ANNOTATION_MESH,
   checkResponsibilityIds,
   CoverageReport,
-  DefaultRequirements,
-  evaluateDeclaration,
-  parseComponent,
-  resolveMesh,
-  MeshSourceMode,
   evaluateCoverage,
   fleetOwners,
   fleetWhatIf,
@@ -23,15 +18,11 @@ import {
   EvaluateRequest,
   FleetResponse,
   MatrixEdition,
-  carriesResponsibility,
-  Configuration,
-  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
+  ComponentEvaluator,
   COVERAGE_FIELDS,
-  ConfigurationReader,
   MeshMatrixService,
-  ObservedMeshReader,
   resolveOwnerRef,
   toComponentLike,
 } from '@meshcoverage/plugin-mesh-coverage-node';
@@ -42,16 +33,11 @@ import { MeshCoverageService } from './types';
 export interface MeshCoverageServiceOptions {
   matrixService: MeshMatrixService;
   catalog: CatalogService;
-  defaultRequirements: DefaultRequirements;
   snapshots: FleetSnapshots;
   /** Claims older than this are served with `recheck: true` (`meshCoverage.matrix.claimMaxAge`). */
   claimMaxAgeDays: number;
-  /** Where a component's mesh comes from (`meshCoverage.mesh.source`). */
-  meshSourceMode: MeshSourceMode;
-  /** What runs: the component's pods, through the Kubernetes backend. */
-  observedReader: ObservedMeshReader;
-  /** What the mesh is configured to do for it; absent when `meshCoverage.configured.enabled` is false. */
-  configurationReader?: ConfigurationReader;
+  /** A component as it runs: its mesh, what its pods run, what is configured. */
+  evaluator: ComponentEvaluator;
   permissions: PermissionsService;
 }
 
@@ -135,7 +121,7 @@ function parseComponentRef(entityRef: string): string {
 export function createMeshCoverageService(
   options: MeshCoverageServiceOptions,
 ): MeshCoverageService {
-  const { matrixService, catalog, defaultRequirements, snapshots } = options;
+  const { matrixService, catalog, snapshots } = options;
 
   /** A mesh id given as a query parameter, validated against the matrix in service. */
   async function parseMeshParam(value: string, name: string): Promise<string> {
@@ -151,47 +137,35 @@ export function createMeshCoverageService(
   }
 
   /**
-   * What the mesh is configured to do for the component's responsibilities. The evidence names
-   * cluster resources read with the plugin's own credentials: only a caller allowed
-   * `kubernetes.resources.read` sees their names (everyone, where the permission framework is off).
+   * The evidence of a configured state names cluster resources the plugin read with its own
+   * credentials: only a caller allowed `kubernetes.resources.read` sees their names (everyone,
+   * where the permission framework is off); others get the state and the kinds.
    */
-  async function configurationOf(
-    reader: ConfigurationReader,
-    mesh: string,
-    responsibilityIds: string[],
-    workloads: WorkloadInCluster[] | undefined,
-    whyNoWorkloads: string | undefined,
+  async function hideEvidenceNames(
+    report: CoverageReport,
     credentials: BackstageCredentials,
-  ): Promise<Map<string, Configuration>> {
-    if (!workloads?.length) {
-      const reason =
-        whyNoWorkloads ??
-        'No running workload of the component was found in any cluster';
-      return new Map(
-        responsibilityIds.map(id => [id, { state: 'unknown', reason }]),
-      );
+  ) {
+    if (!report.items.some(item => item.configured?.evidence?.length)) {
+      return;
     }
-    const configured = await reader.configure(
-      mesh,
-      responsibilityIds,
-      workloads,
-    );
     const [decision] = await options.permissions.authorize(
       [{ permission: kubernetesResourcesReadPermission }],
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      for (const [id, configuration] of configured) {
-        configured.set(id, {
-          ...configuration,
-          evidence: configuration.evidence?.map(({ kind, effect }) => ({
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return;
+    }
+    for (const item of report.items) {
+      if (item.configured?.evidence) {
+        item.configured = {
+          ...item.configured,
+          evidence: item.configured.evidence.map(({ kind, effect }) => ({
             kind,
             effect,
           })),
-        });
+        };
       }
     }
-    return configured;
   }
 
   return {
@@ -244,39 +218,11 @@ export function createMeshCoverageService(
       }
       const { index } = await matrixService.getMatrix();
       const component = toComponentLike(entity);
-      const declaration = parseComponent(index, component, defaultRequirements);
-      // Bounded by meshCoverage.observed.timeout and cached; never fails the report.
-      const { workloads, ...observation } =
-        await options.observedReader.observe(component);
-      const { mesh, meshSource } = resolveMesh(
-        component,
-        declaration,
-        observation.observed,
-        options.meshSourceMode,
-        index.baselineTool.id,
-      );
-      const configured =
-        mesh && options.configurationReader
-          ? await configurationOf(
-              options.configurationReader,
-              mesh,
-              declaration.requires.filter(id =>
-                carriesResponsibility(
-                  index.cellsOf(mesh).get(id)?.support ?? 'unknown',
-                ),
-              ),
-              workloads,
-              observation.observedReason?.message,
-              credentials,
-            )
-          : undefined;
-      const { report } = evaluateDeclaration(
-        index,
-        declaration,
-        mesh,
-        component.entityRef,
-        configured,
-      );
+      const { declaration, report, meshSource, observation } =
+        await options.evaluator.evaluate(index, component);
+      if (report) {
+        await hideEvidenceNames(report, credentials);
+      }
       // An unknown mesh leaves nothing to evaluate; the report still carries the errors.
       return {
         ...(report ?? {

@@ -138,8 +138,8 @@ export const MESH_SOURCE_MODES: readonly MeshSourceMode[] = [
  * The mesh a component's coverage is evaluated on, and where it came from (docs/coverage.md). An
  * annotation, when the mode reads annotations, always decides — one naming an unknown mesh stays
  * an error and is never replaced by what runs. Otherwise the pods decide: the mesh most meshed
- * pods run, or `baselineMesh` (no mesh) when the component has pods and none is meshed; without
- * pods, or when they could not be read, there is no mesh.
+ * pods run, or `baselineMesh` (no mesh) when the component has pods and none is meshed. Without
+ * either the component runs no mesh (`baselineMesh`, source `none`), as it always has.
  *
  * @public
  */
@@ -154,12 +154,12 @@ export function resolveMesh(
   if (mode !== 'observed' && (annotated || mode === 'declared')) {
     return annotated
       ? { mesh: declaration.mesh, meshSource: 'declared' }
-      : { mesh: undefined, meshSource: 'none' };
+      : { mesh: baselineMesh, meshSource: 'none' };
   }
   if (observed && observed.pods > 0) {
     return { mesh: observed.mesh ?? baselineMesh, meshSource: 'observed' };
   }
-  return { mesh: undefined, meshSource: 'none' };
+  return { mesh: baselineMesh, meshSource: 'none' };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   evaluateComponentCoverage,
 } from './componentCoverage';
 import { evaluateCoverage } from './evaluateCoverage';
+import { CoverageReport } from './types';
 import { parseMeshId } from '../annotations/parseAnnotations';
 import { compareObservedMesh, ObservedMesh } from '../observed/observedMesh';
 
@@ -42,10 +43,14 @@ export function computeMeshCoverageFacts(
   index: MatrixIndex,
   component: ComponentLike,
   defaultRequirements?: DefaultRequirements,
+  /** The component as it runs (its mesh from the annotation or its pods, its configuration). */
+  asItRuns?: { report?: CoverageReport },
 ): MeshCoverageFacts {
-  const { declaration, report: evaluated } = evaluateComponentCoverage(index, component, {
+  const parsed = evaluateComponentCoverage(index, component, {
     defaultRequirements,
   });
+  const { declaration } = parsed;
+  const evaluated = asItRuns ? asItRuns.report : parsed.report;
   const report =
     evaluated ??
     evaluateCoverage(index, {
@@ -54,8 +59,8 @@ export function computeMeshCoverageFacts(
       implements: declaration.implements,
     });
   return {
-    hasMesh: declaration.mesh !== undefined && declaration.mesh !== index.baselineTool.id,
-    mesh: declaration.mesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
+    hasMesh: evaluated !== undefined && evaluated.mesh !== index.baselineTool.id,
+    mesh: evaluated?.mesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
     coverage: report.coverage ?? -1,
     gapCount: report.gaps.length,
     unknownCount: report.items.filter(item => item.unknown).length,
@@ -103,5 +108,42 @@ export function computeObservedMeshFacts(
     meshObserved: observed.mesh ?? index.baselineTool.id,
     meshedPodRatio: observed.meshedPods / observed.pods,
     meshDeclaredMatchesObserved: agreement === 'matches',
+  };
+}
+
+/**
+ * The scorecard facts of what a component's mesh is configured to do (docs/scorecards.md).
+ *
+ * @public
+ */
+export interface ConfiguredFacts {
+  /**
+   * Of the requirements its mesh can carry and whose configuration is known, the share turned on
+   * (configured or by default), 0 to 1.
+   */
+  meshConfiguredRatio: number;
+  /** Requirements its mesh can carry but is configured not to. */
+  meshTurnedOffResponsibilities: string[];
+}
+
+/**
+ * The configured-state facts of a report; undefined when no requirement's configuration is known
+ * (not on Kubernetes, or nothing could be read): the check is then skipped, not failed.
+ *
+ * @public
+ */
+export function computeConfiguredFacts(
+  report: CoverageReport | undefined,
+): ConfiguredFacts | undefined {
+  const known = (report?.items ?? []).filter(
+    item => item.configured && item.configured.state !== 'unknown',
+  );
+  if (!report || known.length === 0) {
+    return undefined;
+  }
+  const on = known.filter(item => item.configured!.state !== 'no').length;
+  return {
+    meshConfiguredRatio: on / known.length,
+    meshTurnedOffResponsibilities: report.turnedOff ?? [],
   };
 }

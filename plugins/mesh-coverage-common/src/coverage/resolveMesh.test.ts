@@ -39,14 +39,15 @@ describe('resolveMesh: where a component’s mesh comes from', () => {
     ['declared-or-observed', 'linkerd', observed('istio'), 'linkerd', 'declared'],
     ['declared-or-observed', undefined, observed('istio'), 'istio', 'observed'],
     ['declared-or-observed', undefined, observed(null), 'kubernetes', 'observed'],
-    ['declared-or-observed', undefined, observed(null, 0), undefined, 'none'],
-    ['declared-or-observed', undefined, null, undefined, 'none'],
+    // Nothing declared, nothing seen: no mesh, as without this feature.
+    ['declared-or-observed', undefined, observed(null, 0), 'kubernetes', 'none'],
+    ['declared-or-observed', undefined, null, 'kubernetes', 'none'],
     // A typo stays the declaration's error: never replaced by what runs.
     ['declared-or-observed', 'isito', observed('istio'), undefined, 'declared'],
-    ['declared', undefined, observed('istio'), undefined, 'none'],
+    ['declared', undefined, observed('istio'), 'kubernetes', 'none'],
     ['declared', 'consul', observed('istio'), 'consul', 'declared'],
     ['observed', 'consul', observed('istio'), 'istio', 'observed'],
-    ['observed', 'consul', null, undefined, 'none'],
+    ['observed', 'consul', null, 'kubernetes', 'none'],
   ] as const)(
     '%s, annotation %s, pods %j → %s (%s)',
     (mode, annotation, seen, mesh, meshSource) => {

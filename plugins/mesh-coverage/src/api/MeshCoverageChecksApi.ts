@@ -11,6 +11,7 @@ export const MESH_COVERAGE_CHECK_IDS = [
   'meshCoverageMtls',
   'meshCoverageDeclared',
   'meshCoverageObservedMatchesDeclared',
+  'meshCoverageRequirementsConfigured',
 ] as const;
 
 /** Runs Tech Insights checks; `TechInsightsClient` of the tech-insights common package fits it. */

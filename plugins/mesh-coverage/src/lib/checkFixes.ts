@@ -10,7 +10,8 @@ export type CheckFix =
   | { kind: 'fixAnnotations'; errors: string[] }
   | { kind: 'coverGap'; responsibilityId: string; meshes: string[] }
   | { kind: 'coverMtls'; meshes: string[] }
-  | { kind: 'matchObserved' };
+  | { kind: 'matchObserved' }
+  | { kind: 'turnOn'; responsibilityIds: string[] };
 
 /** Mesh tools whose cell for a responsibility is `yes` or `partial`, matrix order. */
 function meshesCovering(
@@ -53,6 +54,8 @@ export function fixesForCheck(
       return [{ kind: 'coverMtls', meshes: meshesCovering(index, 'mtls') }];
     case 'meshCoverageObservedMatchesDeclared':
       return [{ kind: 'matchObserved' }];
+    case 'meshCoverageRequirementsConfigured':
+      return [{ kind: 'turnOn', responsibilityIds: report?.turnedOff ?? [] }];
     default:
       return [];
   }

@@ -199,6 +199,12 @@ const ja = {
     'mtls を担うメッシュ ({{meshes}}) を使うか、アプリで mTLS を実装して meshcoverage.io/implements に mtls を列挙してください。',
   'scorecard.matchObserved':
     'すべての Pod を宣言したメッシュで稼働させる (プロキシを注入するか名前空間を登録する) か、meshcoverage.io/mesh を実際に稼働しているものに合わせてください。',
+  'scorecard.turnOn':
+    'メッシュが担える責務をクラスタで有効にしてください: {{ids}}。必要なリソースは「メッシュカバー率」タブの「要件ごとの内訳」にあります。',
+  'scorecard.checks.meshCoverageRequirementsConfigured.name':
+    '担える責務が設定で有効',
+  'scorecard.checks.meshCoverageRequirementsConfigured.description':
+    'メッシュがアプリから引き受ける要件が、Kubernetes バックエンド経由で確認したクラスタの設定で有効になっていることを確認します。',
   'scorecard.checks.meshCoverageObservedMatchesDeclared.name':
     '宣言どおりのメッシュで稼働',
   'scorecard.checks.meshCoverageObservedMatchesDeclared.description':

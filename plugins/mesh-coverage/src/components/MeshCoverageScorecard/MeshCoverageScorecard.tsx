@@ -83,6 +83,8 @@ export function MeshCoverageScorecard(props: {
           : t('scorecard.coverGapNoMesh', { id: fix.responsibilityId });
       case 'matchObserved':
         return t('scorecard.matchObserved');
+      case 'turnOn':
+        return t('scorecard.turnOn', { ids: fix.responsibilityIds.join(', ') });
       default:
         return t('scorecard.coverMtls', { meshes: fix.meshes.join(', ') });
     }
