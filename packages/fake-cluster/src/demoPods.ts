@@ -219,13 +219,18 @@ const kumaPolicy = (
  * The mesh configuration of the example store, as a cluster running it would hold it: the
  * namespace accepts plain text (PERMISSIVE) but payments-api has its own STRICT policy, a
  * DestinationRule with outlier detection and a JWT requirement; storefront-web has neither;
- * orders-service carries Linkerd's retry annotation and notifications-worker does not;
+ * orders-service carries Linkerd's retry, timeout and failure-accrual annotations and
+ * notifications-worker none;
  * loyalty-service sits under Kuma's default policies with a rate limit of its own.
  */
 export const DEMO_RESOURCES: FakeResource[] = [
   demoService('payments-api'),
   demoService('storefront-web'),
-  demoService('orders-service', { 'retry.linkerd.io/http': '5xx' }),
+  demoService('orders-service', {
+    'retry.linkerd.io/http': '5xx',
+    'timeout.linkerd.io/request': '10s',
+    'balancer.linkerd.io/failure-accrual': 'consecutive',
+  }),
   demoService('notifications-worker'),
   demoService('inventory-service'),
   demoService('search-api'),

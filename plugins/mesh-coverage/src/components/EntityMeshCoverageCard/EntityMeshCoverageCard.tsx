@@ -227,36 +227,40 @@ export function EntityMeshCoverageCard(
       </div>
       {renderObserved()}
       {renderCoverage(report.coverage)}
-      {report.coverage !== null && (
-        <>
-          <Typography variant="subtitle2">{t('card.gaps')}</Typography>
-          {gaps.length === 0 ? (
-            <Typography>{t('card.noGaps')}</Typography>
-          ) : (
-            <ul className={classes.gaps} aria-label={t('card.gaps')}>
-              {gaps.map(item => (
-                <li
-                  key={item.responsibilityId}
-                  className={classes.gap}
-                  data-responsibility={item.responsibilityId}
-                >
-                  <MatrixText
-                    text={title(item.responsibilityId)}
-                    language={language}
-                  />
-                  {item.unknown && ` (${t('card.unknownGap')})`}
-                  {item.alternative && (
-                    <span className={classes.alternative}>
-                      {t('card.alternative')}{' '}
-                      <MatrixText text={item.alternative} language={language} />
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      {report.coverage !== null &&
+        (gaps.length > 0 || turnedOff.length === 0) && (
+          <>
+            <Typography variant="subtitle2">{t('card.gaps')}</Typography>
+            {gaps.length === 0 ? (
+              <Typography>{t('card.noGaps')}</Typography>
+            ) : (
+              <ul className={classes.gaps} aria-label={t('card.gaps')}>
+                {gaps.map(item => (
+                  <li
+                    key={item.responsibilityId}
+                    className={classes.gap}
+                    data-responsibility={item.responsibilityId}
+                  >
+                    <MatrixText
+                      text={title(item.responsibilityId)}
+                      language={language}
+                    />
+                    {item.unknown && ` (${t('card.unknownGap')})`}
+                    {item.alternative && (
+                      <span className={classes.alternative}>
+                        {t('card.alternative')}{' '}
+                        <MatrixText
+                          text={item.alternative}
+                          language={language}
+                        />
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       {turnedOff.length > 0 && (
         <>
           <Typography variant="subtitle2">{t('card.turnedOff')}</Typography>

@@ -44,6 +44,7 @@ const useStyles = makeStyles(theme => ({
   changed: { fontWeight: 600, whiteSpace: 'nowrap' },
   // Short headers never break inside a word; long cell text wraps instead.
   table: { '& thead th': { whiteSpace: 'nowrap', wordBreak: 'normal' } },
+  status: { whiteSpace: 'nowrap' },
   evidence: {
     display: 'block',
     color: theme.palette.text.secondary,
@@ -113,7 +114,10 @@ export function EntityMeshCoverageContent() {
   const renderConfigured = (configuration?: Configuration) =>
     configuration && (
       <>
-        <span data-configured={configuration.state}>
+        <span
+          data-configured={configuration.state}
+          title={configuration.reason}
+        >
           {configuredLabel(configuration)}
         </span>
         {configuration.evidence?.map((evidence, i) => (
@@ -128,9 +132,6 @@ export function EntityMeshCoverageContent() {
               : t('content.evidenceHidden', { kind: evidence.kind })}
           </span>
         ))}
-        {configuration.state === 'unknown' && configuration.reason && (
-          <span className={classes.evidence}>{configuration.reason}</span>
-        )}
       </>
     );
   const hasConfigured = report?.items.some(item => item.configured);
@@ -223,7 +224,10 @@ export function EntityMeshCoverageContent() {
                             language={language}
                           />
                         </TableCell>
-                        <TableCell data-status={item.status}>
+                        <TableCell
+                          data-status={item.status}
+                          className={classes.status}
+                        >
                           {statusLabel(item.status)}
                         </TableCell>
                         {hasConfigured && (

@@ -2,7 +2,10 @@ import { ResponseError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { evaluateCoverage } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  CoverageReport,
+  evaluateCoverage,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import { screen, waitFor } from '@testing-library/react';
 import { CheckResult } from '@backstage-community/plugin-tech-insights-common';
 import { meshCoverageApiRef, meshCoverageChecksApiRef } from '../../api';
@@ -29,6 +32,7 @@ const report = evaluateCoverage(builtinIndex, {
 async function render(
   results: CheckResult[] | Error,
   configured?: readonly string[],
+  shown: CoverageReport = report,
 ) {
   const checksApi = mockChecksApi(results, configured);
   await renderInTestApp(
@@ -39,7 +43,7 @@ async function render(
       ]}
     >
       <EntityProvider entity={entity}>
-        <MeshCoverageScorecard report={report} />
+        <MeshCoverageScorecard report={shown} />
       </EntityProvider>
     </TestApiProvider>,
   );
@@ -62,9 +66,24 @@ describe('MeshCoverageScorecard', () => {
       'meshCoverageMtls',
       'meshCoverageDeclared',
       'meshCoverageObservedMatchesDeclared',
+      'meshCoverageRequirementsConfigured',
     ]);
     expect(item('meshCoverageObservedMatchesDeclared')).toHaveTextContent(
       'Make every pod run the declared mesh',
+    );
+  });
+
+  it('words the fix of the configured check with what is turned off', async () => {
+    await render(
+      [checkResult('meshCoverageRequirementsConfigured', false)],
+      undefined,
+      { ...report, turnedOff: ['circuit-breaker', 'mtls'] },
+    );
+    expect(
+      await screen.findByText('Mesh configured for what it covers'),
+    ).toBeInTheDocument();
+    expect(item('meshCoverageRequirementsConfigured')).toHaveTextContent(
+      'Turn on in the cluster what the mesh already covers: circuit-breaker, mtls.',
     );
   });
 
