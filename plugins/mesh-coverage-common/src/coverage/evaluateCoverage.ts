@@ -1,11 +1,7 @@
 import { inMatrixOrder, MatrixIndex } from '../model/matrixIndex';
 import { carriesResponsibility, Support } from '../model/types';
 import { Configuration, ConfiguredState } from '../configured/types';
-import {
-  CoverageReport,
-  CoverageRequest,
-  CoverageStatus,
-} from './types';
+import { CoverageReport, CoverageRequest, CoverageStatus } from './types';
 
 /**
  * The coverage rule (docs/coverage.md): a required responsibility the mesh supports, fully or
@@ -13,11 +9,12 @@ import {
  * the app's when it implements it; else a gap, `turned-off` where the mesh could carry it.
  */
 export function coverageStatus(
-  support: Support,
+  /** The mesh's cell; a missing cell is `unknown`: nobody has compared it. */
+  support: Support | undefined,
   implemented: boolean,
   configured?: ConfiguredState,
 ): CoverageStatus {
-  const carried = carriesResponsibility(support);
+  const carried = carriesResponsibility(support ?? 'unknown');
   if (carried && configured !== 'no') {
     return 'mesh';
   }

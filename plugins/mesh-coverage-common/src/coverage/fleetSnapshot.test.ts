@@ -39,6 +39,8 @@ function evaluatedRows(
           covered: 0,
           implementedByApp: 0,
           gaps: 0,
+          turnedOff: 0,
+          configured: 0,
         };
         row.required += 1;
         row[key] += 1;
@@ -215,6 +217,7 @@ describe('fleetWhatIf', () => {
       mesh: 'istio',
       implementationsRemoved: 2,
       teams: 1,
+      turnedOffToday: 0,
       gapsClosed: 2,
       gapsOpened: 0,
       byOwner: [
@@ -233,6 +236,7 @@ describe('fleetWhatIf', () => {
       mesh: 'linkerd',
       implementationsRemoved: 1,
       teams: 1,
+      turnedOffToday: 0,
       gapsClosed: 1,
       gapsOpened: 1,
       byOwner: [
@@ -253,6 +257,7 @@ describe('fleetWhatIf', () => {
     expect(fleetWhatIf(index, summary, 'kubernetes').adoption).toMatchObject({
       implementationsRemoved: 0,
       teams: 0,
+      turnedOffToday: 0,
       gapsClosed: 0,
       gapsOpened: 3,
     });
@@ -303,6 +308,7 @@ describe('fleetWhatIf', () => {
       covered: ['component:default/a', 'component:default/c'],
       implementedByApp: [],
       gaps: ['component:default/b'],
+      turnedOff: [],
     });
     // On Istio the invalid-mesh component is evaluated too.
     expect(
@@ -316,7 +322,60 @@ describe('fleetWhatIf', () => {
       ],
       implementedByApp: [],
       gaps: [],
+      turnedOff: [],
     });
+  });
+
+  it('counts what runs: the mesh found in the pods, what is turned off, what is known to be configured', () => {
+    const accumulator = new FleetSnapshotAccumulator(index, {});
+    const component = (name: string) => ({
+      entityRef: `component:default/${name}`,
+      owner: 'group:default/team',
+      annotations: { 'meshcoverage.io/requires': 'mtls, circuit-breaker' },
+    });
+    const state = (mtls: string, breaker: string) =>
+      new Map([
+        ['mtls', { state: mtls }],
+        ['circuit-breaker', { state: breaker }],
+      ]) as any;
+    // Istio from its pods, mTLS STRICT, no DestinationRule: circuit breaking turned off.
+    expect(
+      accumulator.add(component('a'), {
+        mesh: 'istio',
+        configured: state('yes', 'no'),
+      }),
+    ).toMatchObject({ mesh: 'istio', coverage: 50, gaps: 1 });
+    accumulator.add(component('b'), {
+      mesh: 'istio',
+      configured: state('unknown', 'yes'),
+    });
+    const { today, groups, requirements } = accumulator.result();
+    expect(today.meshes).toEqual([{ mesh: 'istio', components: 2 }]);
+    const row = (id: string) =>
+      today.responsibilities.find(r => r.responsibilityId === id);
+    expect(row('circuit-breaker')).toMatchObject({
+      required: 2,
+      covered: 1,
+      turnedOff: 1,
+      gaps: 0,
+      configured: 1,
+    });
+    // "Unknown" stays covered, and is not counted as known to be configured.
+    expect(row('mtls')).toMatchObject({ covered: 2, configured: 1 });
+    expect(groups).toMatchObject([{ mesh: 'istio', gaps: 1 }]);
+    expect(
+      requirements.find(
+        r => r.responsibilityId === 'circuit-breaker' && r.status === 'turned-off',
+      ),
+    ).toMatchObject({ configured: 'no', components: 1 });
+    // On another mesh the configuration is not known: the cell decides.
+    const whatIf = fleetWhatIf(index, accumulator.result(), 'consul');
+    expect(
+      whatIf.whatIf.responsibilities.find(
+        r => r.responsibilityId === 'circuit-breaker',
+      ),
+    ).toMatchObject({ covered: 2, turnedOff: 0 });
+    expect(whatIf.adoption.turnedOffToday).toBe(1);
   });
 
   it('refuses a mesh the matrix does not have', () => {

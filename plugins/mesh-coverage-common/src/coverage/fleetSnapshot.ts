@@ -14,6 +14,7 @@ import {
   FleetSummary,
   requirementCoverage,
 } from './summarizeFleet';
+import { Configuration, ConfiguredState } from '../configured/types';
 import { CoverageStatus } from './types';
 
 /**
@@ -29,6 +30,8 @@ export interface FleetRequirementCount {
   /** Who carries it on the component's own mesh; null when that mesh is invalid. */
   status: CoverageStatus | null;
   implemented: boolean;
+  /** Where the mesh's configuration was read: whether it turns the responsibility on. */
+  configured?: ConfiguredState;
   components: number;
   /** The components themselves, when the accumulator was asked to keep them. */
   entityRefs?: string[];
@@ -122,6 +125,11 @@ export interface FleetAdoptionFigures {
  */
 export interface FleetAdoption extends FleetAdoptionFigures {
   mesh: string;
+  /**
+   * Requirements the components' own meshes could carry today but are configured not to: closed by
+   * configuration, not by a move (counted apart from what a mesh cannot do).
+   */
+  turnedOffToday: number;
   /** Owners with at least one implementation removed. */
   teams: number;
   /** Owners with any figure other than zero, most implementations removed first. */
@@ -130,48 +138,21 @@ export interface FleetAdoption extends FleetAdoptionFigures {
 
 const BUCKETS = 11;
 const NO_OWNER = '';
+/** The group key of components whose mesh is invalid. */
+const INVALID_MESH = '';
 
-/** Who carries a requirement today (null: its mesh is invalid), and whether the app implements it. */
-const STATUSES: (CoverageStatus | null)[] = [
-  'mesh',
-  'app',
-  'gap',
-  'turned-off',
-  null,
-];
-const SLOTS = STATUSES.length * 2;
-/**
- * The fleet row's count for each status. A turned-off responsibility is a gap to the fleet's
- * counts; the snapshot does not read the clusters' configuration.
- */
+/** The fleet row's count for each status. */
 const STATUS_KEYS = {
   mesh: 'covered',
   app: 'implementedByApp',
   gap: 'gaps',
-  'turned-off': 'gaps',
+  'turned-off': 'turnedOff',
 } as const;
-const statusSlot = (status: CoverageStatus | null, implemented: boolean) =>
-  STATUSES.indexOf(status) * 2 + (implemented ? 1 : 0);
 
-/** A group's figures, in this order, after the requirement counts of an owner's tally. */
-const COMPONENTS = 0;
-const COVERAGE_SUM = 1;
-const COVERAGE_COUNT = 2;
-const GAPS = 3;
-const IMPLEMENTED = 4;
-const GROUP_FIELDS = 5;
-
-/**
- * One owner's figures, in one flat array: first its requirements' counts, one status slot per
- * responsibility (`[position * SLOTS + slot]`), then its group figures per mesh in matrix order,
- * the last for an invalid mesh. One array per owner, not a map of group objects beside it: the
- * fleet's owners interleave, and the catalog read between pages evicts their figures from the
- * processor's caches, so each object an owner's figures are spread over is another cache miss.
- */
+/** One owner's figures: its groups by mesh, and its requirement counts by what decides them. */
 interface OwnerTally {
-  figures: Int32Array;
-  /** The refs behind each requirement count, same index, when asked to keep them. */
-  entityRefs?: string[][];
+  groups: Map<string, FleetGroup>;
+  requirements: Map<string, FleetRequirementCount>;
 }
 
 /** @public */
@@ -182,10 +163,22 @@ export interface FleetOptions {
 }
 
 /**
+ * How a component runs, when the caller read it from the clusters: the mesh that decides (its
+ * annotation or its pods) and what that mesh is configured to do per requirement.
+ *
+ * @public
+ */
+export interface ComponentAsItRuns {
+  mesh: string | undefined;
+  configured?: ReadonlyMap<string, Configuration>;
+}
+
+/**
  * Takes the fleet one component at a time (a catalog page by page): each component is parsed
- * and evaluated once, and counted by owner, mesh, and per requirement by who carries it. Today's
- * summary, the owners, the history's groups and every what-if are derived from these counts.
- * The scheduled snapshot and the live `/fleet` both use it.
+ * and evaluated once, and counted by owner, mesh, and per requirement by who carries it (and, where
+ * it was read, whether its mesh is configured to). Today's summary, the owners, the history's
+ * groups and every what-if are derived from these counts. The scheduled snapshot and the live
+ * `/fleet` both use it.
  *
  * @public
  */
@@ -194,20 +187,20 @@ export class FleetSnapshotAccumulator {
   private readonly distribution = new Array<number>(BUCKETS).fill(0);
   private withErrors = 0;
   private undeclared = 0;
-  /** Where an owner's group figures start in its tally, and how many there are. */
-  private readonly groupsAt: number;
-  private readonly groupSlots: number;
 
   constructor(
     private readonly index: MatrixIndex,
     private readonly options: FleetOptions = {},
-  ) {
-    this.groupsAt = index.responsibilityIds.length * SLOTS;
-    this.groupSlots = (index.meshIds.length + 1) * GROUP_FIELDS;
-  }
+  ) {}
 
-  /** Adds one component; returns its own figures (for its stored history). */
-  add(component: ComponentLike): ComponentCoverageFigures {
+  /**
+   * Adds one component, evaluated on its declared mesh, or as it runs when the caller read that;
+   * returns its own figures (for its stored history).
+   */
+  add(
+    component: ComponentLike,
+    asItRuns?: ComponentAsItRuns,
+  ): ComponentCoverageFigures {
     const declaration = parseComponent(
       this.index,
       component,
@@ -216,7 +209,9 @@ export class FleetSnapshotAccumulator {
     const { report } = evaluateDeclaration(
       this.index,
       declaration,
-      declaration.mesh,
+      asItRuns ? asItRuns.mesh : declaration.mesh,
+      undefined,
+      asItRuns?.configured,
     );
     if (declaration.errors.length) {
       this.withErrors += 1;
@@ -227,44 +222,61 @@ export class FleetSnapshotAccumulator {
     const owner = component.owner ?? NO_OWNER;
     let tally = this.owners.get(owner);
     if (!tally) {
-      tally = {
-        figures: new Int32Array(this.groupsAt + this.groupSlots),
-        entityRefs: this.options.includeEntityRefs ? [] : undefined,
-      };
+      tally = { groups: new Map(), requirements: new Map() };
       this.owners.set(owner, tally);
     }
-    const { figures, entityRefs } = tally;
     const coverage = report?.coverage ?? null;
-    const gaps = report?.gaps.length ?? 0;
+    // Nobody carries a turned-off requirement either: a gap to the headline figures.
+    const gaps = (report?.gaps.length ?? 0) + (report?.turnedOff?.length ?? 0);
 
-    const meshAt = report ? this.index.meshIds.indexOf(report.mesh) : -1;
-    const group =
-      this.groupsAt +
-      (meshAt >= 0 ? meshAt : this.index.meshIds.length) * GROUP_FIELDS;
-    figures[group + COMPONENTS] += 1;
-    figures[group + GAPS] += gaps;
-    figures[group + IMPLEMENTED] += report?.implementedByApp.length ?? 0;
+    const meshKey = report?.mesh ?? INVALID_MESH;
+    let group = tally.groups.get(meshKey);
+    if (!group) {
+      group = {
+        mesh: report?.mesh ?? null,
+        owner,
+        components: 0,
+        coverageSum: 0,
+        coverageCount: 0,
+        gaps: 0,
+        implementedByApp: 0,
+      };
+      tally.groups.set(meshKey, group);
+    }
+    group.components += 1;
+    group.gaps += gaps;
+    group.implementedByApp += report?.implementedByApp.length ?? 0;
     if (coverage !== null) {
-      figures[group + COVERAGE_SUM] += coverage;
-      figures[group + COVERAGE_COUNT] += 1;
+      group.coverageSum += coverage;
+      group.coverageCount += 1;
       this.distribution[Math.floor(coverage / 10)] += 1;
     }
 
     // The report's items follow the declaration's requirements, one for one.
-    const { requires } = declaration;
-    for (let i = 0; i < requires.length; i += 1) {
-      // Requirements are matrix ids: every one has a position.
-      const at =
-        this.index.position(requires[i])! * SLOTS +
-        statusSlot(
-          report ? report.items[i].status : null,
-          declaration.implements.includes(requires[i]),
-        );
-      figures[at] += 1;
-      if (entityRefs && component.entityRef) {
-        (entityRefs[at] ??= []).push(component.entityRef);
+    declaration.requires.forEach((responsibilityId, i) => {
+      const item = report?.items[i];
+      const status = item ? item.status : null;
+      const implemented = declaration.implements.includes(responsibilityId);
+      const configured = item?.configured?.state;
+      const key = `${responsibilityId}\n${status}\n${implemented}\n${configured}`;
+      let count = tally!.requirements.get(key);
+      if (!count) {
+        count = {
+          owner,
+          responsibilityId,
+          status,
+          implemented,
+          ...(configured && { configured }),
+          components: 0,
+          ...(this.options.includeEntityRefs && { entityRefs: [] }),
+        };
+        tally!.requirements.set(key, count);
       }
-    }
+      count.components += 1;
+      if (count.entityRefs && component.entityRef) {
+        count.entityRefs.push(component.entityRef);
+      }
+    });
     return {
       entityRef: component.entityRef,
       owner: component.owner,
@@ -277,37 +289,9 @@ export class FleetSnapshotAccumulator {
   result(): FleetSnapshotSummary {
     const groups: FleetGroup[] = [];
     const requirements: FleetRequirementCount[] = [];
-    const { meshIds } = this.index;
-    for (const [owner, { figures, entityRefs }] of this.owners) {
-      for (let meshAt = 0; meshAt <= meshIds.length; meshAt += 1) {
-        const group = this.groupsAt + meshAt * GROUP_FIELDS;
-        if (figures[group + COMPONENTS]) {
-          groups.push({
-            mesh: meshAt < meshIds.length ? meshIds[meshAt] : null,
-            owner,
-            components: figures[group + COMPONENTS],
-            coverageSum: figures[group + COVERAGE_SUM],
-            coverageCount: figures[group + COVERAGE_COUNT],
-            gaps: figures[group + GAPS],
-            implementedByApp: figures[group + IMPLEMENTED],
-          });
-        }
-      }
-      for (let at = 0; at < this.groupsAt; at += 1) {
-        const components = figures[at];
-        if (components) {
-          const slot = at % SLOTS;
-          requirements.push({
-            owner,
-            responsibilityId:
-              this.index.responsibilityIds[(at - slot) / SLOTS],
-            status: STATUSES[slot >> 1],
-            implemented: (slot & 1) === 1,
-            components,
-            ...(entityRefs && { entityRefs: entityRefs[at] ?? [] }),
-          });
-        }
-      }
+    for (const tally of this.owners.values()) {
+      groups.push(...tally.groups.values());
+      requirements.push(...tally.requirements.values());
     }
     const total = totalOfGroups(groups);
     const perMesh = (mesh: string) =>
@@ -367,15 +351,29 @@ function responsibilityRows(
         covered: 0,
         implementedByApp: 0,
         gaps: 0,
+        turnedOff: 0,
+        configured: 0,
       };
       if (keep) {
-        row.entityRefs = { covered: [], implementedByApp: [], gaps: [] };
+        row.entityRefs = {
+          covered: [],
+          implementedByApp: [],
+          gaps: [],
+          turnedOff: [],
+        };
       }
       rows.set(count.responsibilityId, row);
     }
     const key = STATUS_KEYS[status];
     row.required += count.components;
     row[key] += count.components;
+    // Known to be turned on where it is covered: configured, or on by default.
+    if (
+      status === 'mesh' &&
+      (count.configured === 'yes' || count.configured === 'default')
+    ) {
+      row.configured += count.components;
+    }
     row.entityRefs?.[key].push(...(count.entityRefs ?? []));
   }
   // Counts are only made for ids of the matrix: every one has a position.
@@ -507,9 +505,10 @@ export function fleetWhatIf(
     throw new Error(`Unknown mesh '${mesh}'`);
   }
   const cells = index.cellsOf(mesh);
+  // On another mesh the configuration is not known: the cell and the app decide.
   const statusOn = (count: FleetRequirementCount) =>
     coverageStatus(
-      cells.get(count.responsibilityId)?.support ?? 'unknown',
+      cells.get(count.responsibilityId)?.support,
       count.implemented,
     );
   const owners = new Map<string, FleetAdoptionFigures & { owner: string }>();
@@ -576,6 +575,9 @@ export function fleetWhatIf(
       gapsClosed: total('gapsClosed'),
       gapsOpened: total('gapsOpened'),
       teams: byOwner.filter(owner => owner.implementationsRemoved > 0).length,
+      turnedOffToday: summary.requirements
+        .filter(count => count.status === 'turned-off')
+        .reduce((sum, count) => sum + count.components, 0),
       byOwner,
     },
   };

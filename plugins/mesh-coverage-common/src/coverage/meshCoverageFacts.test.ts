@@ -9,7 +9,10 @@ const facts = (annotations: Record<string, string>, type = 'service') =>
 describe('computeMeshCoverageFacts', () => {
   it('describes a fully covered component on a mesh', () => {
     expect(
-      facts({ 'meshcoverage.io/mesh': 'istio', 'meshcoverage.io/requires': 'jwt-auth, retries' }),
+      facts({
+        'meshcoverage.io/mesh': 'istio',
+        'meshcoverage.io/requires': 'jwt-auth, retries',
+      }),
     ).toEqual({
       hasMesh: true,
       mesh: 'istio',
@@ -24,14 +27,31 @@ describe('computeMeshCoverageFacts', () => {
 
   it('counts gaps and unknown gaps', () => {
     expect(
-      facts({ 'meshcoverage.io/mesh': 'cilium', 'meshcoverage.io/requires': 'retries, sidecar' }),
-    ).toMatchObject({ hasMesh: true, coverage: 0, gapCount: 3, unknownCount: 2, mtlsCovered: false });
+      facts({
+        'meshcoverage.io/mesh': 'cilium',
+        'meshcoverage.io/requires': 'retries, sidecar',
+      }),
+    ).toMatchObject({
+      hasMesh: true,
+      coverage: 0,
+      gapCount: 3,
+      unknownCount: 2,
+      mtlsCovered: false,
+    });
   });
 
   it('credits mTLS implemented by the app', () => {
     expect(
-      facts({ 'meshcoverage.io/requires': 'retries', 'meshcoverage.io/implements': 'mtls' }),
-    ).toMatchObject({ hasMesh: false, mesh: 'kubernetes', mtlsCovered: true, gapCount: 1 });
+      facts({
+        'meshcoverage.io/requires': 'retries',
+        'meshcoverage.io/implements': 'mtls',
+      }),
+    ).toMatchObject({
+      hasMesh: false,
+      mesh: 'kubernetes',
+      mtlsCovered: true,
+      gapCount: 1,
+    });
   });
 
   it('gives coverage -1 and undeclared requirements when nothing is required', () => {
@@ -52,7 +72,10 @@ describe('computeMeshCoverageFacts', () => {
 
   it('evaluates a mistyped mesh as no mesh, keeping the gaps and counting the error', () => {
     expect(
-      facts({ 'meshcoverage.io/mesh': 'istoi', 'meshcoverage.io/requires': 'mtsl, retries' }),
+      facts({
+        'meshcoverage.io/mesh': 'istoi',
+        'meshcoverage.io/requires': 'mtsl, retries',
+      }),
     ).toEqual({
       hasMesh: false,
       mesh: 'istoi',

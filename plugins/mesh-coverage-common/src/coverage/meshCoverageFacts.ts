@@ -59,12 +59,16 @@ export function computeMeshCoverageFacts(
       implements: declaration.implements,
     });
   return {
-    hasMesh: evaluated !== undefined && evaluated.mesh !== index.baselineTool.id,
-    mesh: evaluated?.mesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
+    hasMesh:
+      evaluated !== undefined && evaluated.mesh !== index.baselineTool.id,
+    mesh:
+      evaluated?.mesh ?? component.annotations?.[ANNOTATION_MESH]?.trim() ?? '',
     coverage: report.coverage ?? -1,
     gapCount: report.gaps.length,
     unknownCount: report.items.filter(item => item.unknown).length,
-    mtlsCovered: report.covered.includes('mtls') || report.implementedByApp.includes('mtls'),
+    mtlsCovered:
+      report.covered.includes('mtls') ||
+      report.implementedByApp.includes('mtls'),
     requirementsDeclared: declaration.declaredRequires.length > 0,
     annotationErrors: declaration.errors.length,
   };

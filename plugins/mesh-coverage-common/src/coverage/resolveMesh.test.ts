@@ -36,11 +36,29 @@ const resolve = (
 describe('resolveMesh: where a component’s mesh comes from', () => {
   it.each([
     // mode, annotation, observed → mesh, source
-    ['declared-or-observed', 'linkerd', observed('istio'), 'linkerd', 'declared'],
+    [
+      'declared-or-observed',
+      'linkerd',
+      observed('istio'),
+      'linkerd',
+      'declared',
+    ],
     ['declared-or-observed', undefined, observed('istio'), 'istio', 'observed'],
-    ['declared-or-observed', undefined, observed(null), 'kubernetes', 'observed'],
+    [
+      'declared-or-observed',
+      undefined,
+      observed(null),
+      'kubernetes',
+      'observed',
+    ],
     // Nothing declared, nothing seen: no mesh, as without this feature.
-    ['declared-or-observed', undefined, observed(null, 0), 'kubernetes', 'none'],
+    [
+      'declared-or-observed',
+      undefined,
+      observed(null, 0),
+      'kubernetes',
+      'none',
+    ],
     ['declared-or-observed', undefined, null, 'kubernetes', 'none'],
     // A typo stays the declaration's error: never replaced by what runs.
     ['declared-or-observed', 'isito', observed('istio'), undefined, 'declared'],
@@ -62,7 +80,9 @@ describe('resolveMesh: where a component’s mesh comes from', () => {
   );
 
   it('treats a blank annotation as none', () => {
-    expect(resolve({ 'meshcoverage.io/mesh': '  ' }, observed('linkerd'))).toEqual({
+    expect(
+      resolve({ 'meshcoverage.io/mesh': '  ' }, observed('linkerd')),
+    ).toEqual({
       mesh: 'linkerd',
       meshSource: 'observed',
     });

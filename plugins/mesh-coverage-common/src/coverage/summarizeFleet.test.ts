@@ -57,6 +57,8 @@ describe('summarizeFleet', () => {
           covered: 1,
           implementedByApp: 0,
           gaps: 1,
+          turnedOff: 0,
+          configured: 0,
         },
         {
           responsibilityId: 'mtls',
@@ -64,6 +66,8 @@ describe('summarizeFleet', () => {
           covered: 2,
           implementedByApp: 0,
           gaps: 0,
+          turnedOff: 0,
+          configured: 0,
         },
         {
           responsibilityId: 'jwt-auth',
@@ -71,6 +75,8 @@ describe('summarizeFleet', () => {
           covered: 0,
           implementedByApp: 1,
           gaps: 0,
+          turnedOff: 0,
+          configured: 0,
         },
       ],
     });
@@ -90,6 +96,8 @@ describe('summarizeFleet', () => {
       covered: 0,
       implementedByApp: 0,
       gaps: 1,
+      turnedOff: 0,
+      configured: 0,
     });
     expect(summary.undeclared).toBe(0);
   });
@@ -131,13 +139,21 @@ describe('summarizeFleet', () => {
         covered: 1,
         implementedByApp: 0,
         gaps: -1,
+        turnedOff: 0,
       },
-      { responsibilityId: 'mtls', covered: 1, implementedByApp: 0, gaps: 0 },
+      {
+        responsibilityId: 'mtls',
+        covered: 1,
+        implementedByApp: 0,
+        gaps: 0,
+        turnedOff: 0,
+      },
       {
         responsibilityId: 'jwt-auth',
         covered: 1,
         implementedByApp: -1,
         gaps: 0,
+        turnedOff: 0,
       },
     ]);
   });
@@ -148,6 +164,7 @@ describe('summarizeFleet', () => {
       covered: ['component:default/orders'],
       implementedByApp: [],
       gaps: ['component:default/payments'],
+      turnedOff: [],
     });
   });
 

@@ -11,11 +11,19 @@ export interface FleetResponsibility {
   implementedByApp: number;
   /** …of which nobody covers it. */
   gaps: number;
+  /** …of which their mesh could cover it but is configured not to (a gap too). */
+  turnedOff: number;
+  /**
+   * Of `covered`, how many are known to be turned on in the cluster (configured, or on by
+   * default): "can cover · configured" is `covered + turnedOff` beside this.
+   */
+  configured: number;
   /** Component refs behind each number, when asked for. */
   entityRefs?: {
     covered: string[];
     implementedByApp: string[];
     gaps: string[];
+    turnedOff: string[];
   };
 }
 
@@ -49,6 +57,7 @@ export interface FleetResponsibilityChange {
   covered: number;
   implementedByApp: number;
   gaps: number;
+  turnedOff: number;
 }
 
 /**
@@ -70,6 +79,7 @@ export function compareFleetSummaries(
       covered: after.covered - (was?.covered ?? 0),
       implementedByApp: after.implementedByApp - (was?.implementedByApp ?? 0),
       gaps: after.gaps - (was?.gaps ?? 0),
+      turnedOff: after.turnedOff - (was?.turnedOff ?? 0),
     };
   });
 }
@@ -84,10 +94,10 @@ export function requirementCoverage(
   responsibilities: readonly FleetResponsibility[],
 ): number | null {
   let required = 0;
-  let gaps = 0;
+  let carried = 0;
   for (const row of responsibilities) {
     required += row.required;
-    gaps += row.gaps;
+    carried += row.covered + row.implementedByApp;
   }
-  return coveragePercent(required - gaps, required);
+  return coveragePercent(carried, required);
 }

@@ -13,6 +13,7 @@ const adoption = {
   mesh: 'linkerd',
   implementationsRemoved: 37,
   teams: 9,
+  turnedOffToday: 0,
   gapsClosed: 12,
   gapsOpened: 3,
   byOwner: [

@@ -32,6 +32,8 @@ const today: FleetResponse = {
       covered: 0,
       implementedByApp: 1,
       gaps: 1,
+      turnedOff: 0,
+      configured: 0,
     },
     {
       responsibilityId: 'mtls',
@@ -39,6 +41,8 @@ const today: FleetResponse = {
       covered: 2,
       implementedByApp: 0,
       gaps: 1,
+      turnedOff: 0,
+      configured: 0,
     },
   ],
   byOwner: [
@@ -77,12 +81,14 @@ const adoptionOf = (mesh: string): FleetAdoption => {
       linkerd: {
         implementationsRemoved: 37,
         teams: 9,
+        turnedOffToday: 0,
         gapsClosed: 12,
         gapsOpened: 3,
       },
       istio: {
         implementationsRemoved: 1,
         teams: 1,
+        turnedOffToday: 0,
         gapsClosed: 1,
         gapsOpened: 0,
       },
@@ -90,6 +96,7 @@ const adoptionOf = (mesh: string): FleetAdoption => {
     ({
       implementationsRemoved: 0,
       teams: 0,
+      turnedOffToday: 0,
       gapsClosed: 0,
       gapsOpened: 0,
     } as const);
@@ -122,9 +129,18 @@ const withRefs = (fleet: FleetResponse): FleetResponse => ({
             covered: [],
             implementedByApp: ['component:default/orders-service'],
             gaps: ['component:default/payments-api'],
+            turnedOff: [],
           },
         }
-      : { ...row, entityRefs: { covered: [], implementedByApp: [], gaps: [] } },
+      : {
+          ...row,
+          entityRefs: {
+            covered: [],
+            implementedByApp: [],
+            gaps: [],
+            turnedOff: [],
+          },
+        },
   ),
 });
 
@@ -150,6 +166,7 @@ const whatIfOn = (mesh: string): FleetResponse => ({
       covered: 2,
       implementedByApp: -1,
       gaps: -1,
+      turnedOff: 0,
     },
   ],
   adoption: adoptionOf(mesh),

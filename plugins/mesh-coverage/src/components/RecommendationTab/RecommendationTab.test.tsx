@@ -30,6 +30,8 @@ async function render(route = '/') {
           covered: 0,
           implementedByApp: 0,
           gaps: 2,
+          turnedOff: 0,
+          configured: 0,
         },
         {
           responsibilityId: 'vm-workloads',
@@ -37,6 +39,8 @@ async function render(route = '/') {
           covered: 1,
           implementedByApp: 0,
           gaps: 0,
+          turnedOff: 0,
+          configured: 0,
         },
       ],
     })),
