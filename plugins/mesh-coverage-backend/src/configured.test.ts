@@ -21,6 +21,7 @@ import {
   kubernetesConfigFor,
   startFakeCluster,
 } from '@internal/fake-cluster';
+import { BUILTIN_CONFIG_PROBES } from '@meshcoverage/plugin-mesh-coverage-common';
 import request from 'supertest';
 import { meshCoveragePlugin } from './plugin';
 
@@ -414,6 +415,31 @@ describe('the example store on the demo cluster, as npm start shows it', () => {
       // Kuma: its default MeshRetry, and a rate limit of its own.
       expect(await state('loyalty-service', 'retries')).toBe('default');
       expect(await state('loyalty-service', 'rate-limiting')).toBe('yes');
+
+      // The fleet as it runs: reviews-service counts as Istio, turned-off requirements apart,
+      // from one list per kind per cluster (pods and Services included), not one per component.
+      const before = cluster.requests.length;
+      const res = await request(portal.backend.server)
+        .get(`${BASE}/fleet?live=true`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      const lists = cluster.requests.slice(before);
+      const probeKinds = new Set(
+        BUILTIN_CONFIG_PROBES.flatMap(p =>
+          p.resources
+            .filter(r => r.selects.by !== 'service')
+            .map(r => `${r.kind.group}/${r.kind.plural}`),
+        ),
+      );
+      expect(lists.length).toBeLessThanOrEqual(1 * (probeKinds.size + 2));
+      expect(new Set(lists).size).toBe(lists.length);
+      const istio = res.body.meshes.find((m: any) => m.mesh === 'istio');
+      expect(istio.components).toBe(4); // payments-api, storefront-web, search-api, reviews-service
+      const mtls = res.body.responsibilities.find(
+        (r: any) => r.responsibilityId === 'mtls',
+      );
+      expect(mtls.turnedOff).toBeGreaterThanOrEqual(1);
+      expect(mtls.configured).toBeGreaterThanOrEqual(1);
     } finally {
       await portal.backend.stop();
       await cluster.close();

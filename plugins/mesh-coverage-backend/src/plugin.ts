@@ -11,6 +11,7 @@ import {
   createConfigurationReader,
   createObservedMeshReader,
   readConfiguredConfig,
+  readFleetInventory,
   meshMatrixServiceRef,
   readDefaultRequirements,
   readMatrixSourceConfig,
@@ -76,6 +77,9 @@ export const meshCoveragePlugin = createBackendPlugin({
           'meshCoverage.fleet.snapshot.retention',
           DEFAULT_RETENTION,
         );
+        const configured = readConfiguredConfig(config, index);
+        const observedConfig = readObservedConfig(config, index);
+        const meshSourceMode = readMeshSourceMode(config);
         const snapshots = createFleetSnapshots({
           store: await FleetSnapshotStore.create(deps.database),
           catalog,
@@ -83,6 +87,31 @@ export const meshCoveragePlugin = createBackendPlugin({
           defaultRequirements,
           logger: deps.logger,
           retentionMs: durationToMilliseconds(retention),
+          // One read of the clusters per snapshot: pods, Services and each probed kind listed
+          // once per cluster, kept for the whole snapshot.
+          readInventory: !observedConfig.enabled
+            ? undefined
+            : () => {
+                const clusterReader = createClusterReader({
+                  discovery: deps.discovery,
+                  auth,
+                  logger: deps.logger,
+                  timeoutMs: configured.timeoutMs,
+                  cacheTtlMs: Number.POSITIVE_INFINITY,
+                });
+                return readFleetInventory({
+                  clusterReader,
+                  defaultRequirements,
+                  meshSourceMode,
+                  rules: observedConfig.rules,
+                  configurationReader: configured.enabled
+                    ? createConfigurationReader({
+                        probes: configured.probes,
+                        clusterReader,
+                      })
+                    : undefined,
+                });
+              },
         });
         // Global scope: one run per period across every instance. No initial delay: the first
         // snapshot is taken as the backend starts.
@@ -93,12 +122,12 @@ export const meshCoveragePlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
         });
-        const configured = readConfiguredConfig(config, index);
+
         const evaluator = createComponentEvaluator({
           defaultRequirements,
-          meshSourceMode: readMeshSourceMode(config),
+          meshSourceMode,
           observedReader: createObservedMeshReader({
-            config: readObservedConfig(config, index),
+            config: observedConfig,
             discovery: deps.discovery,
             auth,
             cache: deps.cache,

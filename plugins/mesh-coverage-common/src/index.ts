@@ -134,6 +134,7 @@ export {
   totalOfGroups,
 } from './coverage/fleetSnapshot';
 export type {
+  ComponentAsItRuns,
   ComponentCoverageFigures,
   CoverageBucket,
   FleetAdoption,

@@ -1,19 +1,33 @@
 import {
   carriesResponsibility,
+  ComponentAsItRuns,
   ComponentLike,
   Configuration,
   CoverageReport,
+  DataPlaneRule,
   DefaultRequirements,
   evaluateDeclaration,
+  KubeObject,
+  KubernetesKind,
   MatrixIndex,
   MeshDeclaration,
   MeshSource,
   MeshSourceMode,
+  ObservedMesh,
   parseComponent,
+  PodLike,
   resolveMesh,
+  summarizeObservedPods,
+  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { ClusterReader } from './clusterReader';
 import { ConfigurationReader } from './configurationReader';
-import { ObservedMeshResult, ObservedMeshReader } from './observedMeshReader';
+import {
+  KUBERNETES_ANNOTATIONS,
+  ObservedMeshResult,
+  ObservedMeshReader,
+  workloadsOf,
+} from './observedMeshReader';
 
 /**
  * One component's coverage as it runs: its declaration, what its pods run, the mesh that decides
@@ -24,7 +38,7 @@ import { ObservedMeshResult, ObservedMeshReader } from './observedMeshReader';
  */
 export interface ComponentEvaluation {
   declaration: MeshDeclaration;
-  /** Absent when there is no valid mesh (an unknown one, or none found). */
+  /** Absent when there is no valid mesh (an unknown one). */
   report?: CoverageReport;
   meshSource: MeshSource;
   observation: Omit<ObservedMeshResult, 'workloads'>;
@@ -36,6 +50,48 @@ export interface ComponentEvaluator {
     index: MatrixIndex,
     component: ComponentLike,
   ): Promise<ComponentEvaluation>;
+}
+
+/** The mesh that decides and its configured states: the one rule for /coverage and the fleet. */
+async function asItRuns(
+  index: MatrixIndex,
+  component: ComponentLike,
+  declaration: MeshDeclaration,
+  observed: ObservedMesh | null | undefined,
+  workloads: WorkloadInCluster[] | undefined,
+  whyNoWorkloads: string | undefined,
+  options: {
+    meshSourceMode: MeshSourceMode;
+    configurationReader?: ConfigurationReader;
+  },
+): Promise<ComponentAsItRuns & { meshSource: MeshSource }> {
+  const { mesh, meshSource } = resolveMesh(
+    component,
+    declaration,
+    observed,
+    options.meshSourceMode,
+    index.baselineTool.id,
+  );
+  if (!mesh || !options.configurationReader) {
+    return { mesh, meshSource };
+  }
+  const carried = declaration.requires.filter(id =>
+    carriesResponsibility(index.cellsOf(mesh).get(id)?.support ?? 'unknown'),
+  );
+  const configured: Map<string, Configuration> = workloads?.length
+    ? await options.configurationReader.configure(mesh, carried, workloads)
+    : new Map(
+        carried.map(id => [
+          id,
+          {
+            state: 'unknown',
+            reason:
+              whyNoWorkloads ??
+              'No running workload of the component was found in any cluster',
+          },
+        ]),
+      );
+  return { mesh, meshSource, configured };
 }
 
 /** @public */
@@ -56,38 +112,15 @@ export function createComponentEvaluator(options: {
       // Bounded by meshCoverage.observed.timeout and cached; never fails the evaluation.
       const { workloads, ...observation } =
         await options.observedReader.observe(component);
-      const { mesh, meshSource } = resolveMesh(
+      const { mesh, meshSource, configured } = await asItRuns(
+        index,
         component,
         declaration,
         observation.observed,
-        options.meshSourceMode,
-        index.baselineTool.id,
+        workloads,
+        observation.observedReason?.message,
+        options,
       );
-      let configured: Map<string, Configuration> | undefined;
-      if (mesh && options.configurationReader) {
-        const carried = declaration.requires.filter(id =>
-          carriesResponsibility(
-            index.cellsOf(mesh).get(id)?.support ?? 'unknown',
-          ),
-        );
-        configured = workloads?.length
-          ? await options.configurationReader.configure(
-              mesh,
-              carried,
-              workloads,
-            )
-          : new Map(
-              carried.map(id => [
-                id,
-                {
-                  state: 'unknown',
-                  reason:
-                    observation.observedReason?.message ??
-                    'No running workload of the component was found in any cluster',
-                },
-              ]),
-            );
-      }
       const { report } = evaluateDeclaration(
         index,
         declaration,
@@ -96,6 +129,135 @@ export function createComponentEvaluator(options: {
         configured,
       );
       return { declaration, report, meshSource, observation };
+    },
+  };
+}
+
+const PODS: KubernetesKind = {
+  group: '',
+  version: 'v1',
+  plural: 'pods',
+  kind: 'Pod',
+};
+const SERVICES: KubernetesKind = {
+  group: '',
+  version: 'v1',
+  plural: 'services',
+  kind: 'Service',
+};
+const KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+
+/** `k=v,k2=v2` (equality requirements; anything else matches nothing). */
+function parseEqualitySelector(selector: string) {
+  const pairs = selector.split(',').map(part => part.trim().split('='));
+  return pairs.every(pair => pair.length === 2 && pair[0])
+    ? pairs.map(([k, v]) => [k.trim(), v.trim()] as const)
+    : undefined;
+}
+
+/**
+ * The fleet as it runs, for one snapshot: each cluster's pods and Services listed once (not once
+ * per component), and every mesh kind a probe needs listed once per cluster for the whole snapshot.
+ *
+ * @public
+ */
+export interface FleetInventory {
+  /** The component's mesh and configured states as it runs; undefined to count it as declared. */
+  asItRuns(
+    index: MatrixIndex,
+    component: ComponentLike,
+  ): Promise<ComponentAsItRuns | undefined>;
+}
+
+/**
+ * Reads the clusters for one snapshot through `clusterReader` (give it a cache that lasts the
+ * snapshot). Without the Kubernetes backend, or when a cluster's pods cannot be listed, the
+ * components of that cluster count as declared.
+ *
+ * @public
+ */
+export async function readFleetInventory(options: {
+  clusterReader: ClusterReader;
+  defaultRequirements: DefaultRequirements;
+  meshSourceMode: MeshSourceMode;
+  rules: readonly DataPlaneRule[];
+  configurationReader?: ConfigurationReader;
+}): Promise<FleetInventory> {
+  const { clusterReader } = options;
+  const clusters = await clusterReader.clusters();
+  const names = 'names' in clusters ? clusters.names : [];
+  const listed = await Promise.all(
+    names.map(async cluster => {
+      const [pods, services] = await Promise.all([
+        clusterReader.list(cluster, PODS),
+        clusterReader.list(cluster, SERVICES),
+      ]);
+      return 'items' in pods && 'items' in services
+        ? {
+            cluster,
+            pods: pods.items as PodLike[],
+            services: services.items as KubeObject[],
+          }
+        : undefined;
+    }),
+  );
+  const readable = listed.filter(
+    (c): c is NonNullable<typeof c> => c !== undefined,
+  );
+  const checkedAt = new Date().toISOString();
+  return {
+    async asItRuns(index, component) {
+      const annotations = component.annotations ?? {};
+      if (
+        readable.length === 0 ||
+        !KUBERNETES_ANNOTATIONS.some(key => annotations[key]?.trim())
+      ) {
+        return undefined;
+      }
+      // As the Kubernetes backend finds an entity's objects: its label selector, else its id.
+      const selector = annotations['backstage.io/kubernetes-label-selector']
+        ? parseEqualitySelector(
+            annotations['backstage.io/kubernetes-label-selector'],
+          )
+        : [
+            [
+              'backstage.io/kubernetes-id',
+              annotations['backstage.io/kubernetes-id']!.trim(),
+            ] as const,
+          ];
+      const namespace = annotations[KUBERNETES_NAMESPACE]?.trim();
+      const selects = (object: { metadata?: KubeObject['metadata'] }) =>
+        !!selector &&
+        (!namespace || object.metadata?.namespace === namespace) &&
+        selector.every(([k, v]) => object.metadata?.labels?.[k] === v);
+      const pods = readable.flatMap(c => c.pods.filter(selects));
+      const workloads = readable.flatMap(c =>
+        workloadsOf(
+          c.cluster,
+          c.pods.filter(selects),
+          c.services.filter(selects),
+        ),
+      );
+      const observed = summarizeObservedPods(pods, {
+        rules: options.rules,
+        clusters: readable.map(c => c.cluster),
+        checkedAt,
+      });
+      const declaration = parseComponent(
+        index,
+        component,
+        options.defaultRequirements,
+      );
+      const { mesh, configured } = await asItRuns(
+        index,
+        component,
+        declaration,
+        observed,
+        workloads,
+        undefined,
+        options,
+      );
+      return { mesh, configured };
     },
   };
 }

@@ -60,8 +60,12 @@ export type {
   ConfigurationReader,
   ConfiguredConfig,
 } from './configurationReader';
-export { createComponentEvaluator } from './componentEvaluator';
+export {
+  createComponentEvaluator,
+  readFleetInventory,
+} from './componentEvaluator';
 export type {
   ComponentEvaluation,
   ComponentEvaluator,
+  FleetInventory,
 } from './componentEvaluator';

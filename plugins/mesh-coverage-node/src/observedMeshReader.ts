@@ -191,7 +191,7 @@ const serviceEssentials = (service: KubeObject): KubeObject => ({
 });
 
 /** A component's pods and Services in one cluster, grouped by namespace. */
-function workloadsOf(
+export function workloadsOf(
   cluster: string,
   pods: PodLike[],
   services: KubeObject[],

@@ -11,6 +11,7 @@ import {
   totalOfGroups,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
+  FleetInventory,
   MeshMatrixService,
   readCatalogComponents,
 } from '@meshcoverage/plugin-mesh-coverage-node';
@@ -24,6 +25,11 @@ export interface FleetSnapshotsOptions {
   logger: LoggerService;
   /** How long snapshots are kept, in milliseconds. */
   retentionMs: number;
+  /**
+   * Reads the clusters for one computation (each kind once per cluster): the fleet then counts each
+   * component as it runs. Absent: every component counts as declared.
+   */
+  readInventory?: () => Promise<FleetInventory>;
 }
 
 /** The latest snapshot's full summary and when it was taken. */
@@ -71,9 +77,12 @@ export function createFleetSnapshots(
       includeEntityRefs,
     });
     const components: ComponentCoverageFigures[] = [];
+    const inventory = await options.readInventory?.();
     for await (const page of readCatalogComponents(catalog, credentials)) {
       for (const component of page) {
-        components.push(fleet.add(component));
+        components.push(
+          fleet.add(component, await inventory?.asItRuns(index, component)),
+        );
       }
     }
     return { summary: fleet.result(), components };
