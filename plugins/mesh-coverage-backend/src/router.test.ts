@@ -461,6 +461,7 @@ describe.each(databases.eachSupportedId())(
         expect(res.body).toEqual({
           entityRef: 'component:default/typo-service',
           mesh: 'istoi',
+          meshSource: 'declared',
           coverage: null,
           items: [],
           covered: [],
@@ -546,6 +547,8 @@ describe.each(databases.eachSupportedId())(
               covered: 0,
               implementedByApp: 0,
               gaps: 1,
+              turnedOff: 0,
+              configured: 0,
             },
             {
               responsibilityId: 'mtls',
@@ -553,6 +556,8 @@ describe.each(databases.eachSupportedId())(
               covered: 1,
               implementedByApp: 0,
               gaps: 0,
+              turnedOff: 0,
+              configured: 0,
             },
             {
               responsibilityId: 'jwt-auth',
@@ -560,6 +565,8 @@ describe.each(databases.eachSupportedId())(
               covered: 0,
               implementedByApp: 1,
               gaps: 0,
+              turnedOff: 0,
+              configured: 0,
             },
             {
               responsibilityId: 'app-logs-ship',
@@ -567,6 +574,8 @@ describe.each(databases.eachSupportedId())(
               covered: 0,
               implementedByApp: 0,
               gaps: 1,
+              turnedOff: 0,
+              configured: 0,
             },
           ],
           byOwner: [
@@ -616,6 +625,7 @@ describe.each(databases.eachSupportedId())(
           mesh: 'istio',
           implementationsRemoved: 1,
           teams: 1,
+          turnedOffToday: 0,
           gapsClosed: 1,
           gapsOpened: 0,
           byOwner: [
@@ -633,24 +643,28 @@ describe.each(databases.eachSupportedId())(
             covered: 1,
             implementedByApp: 0,
             gaps: -1,
+            turnedOff: 0,
           },
           {
             responsibilityId: 'mtls',
             covered: 1,
             implementedByApp: 0,
             gaps: 0,
+            turnedOff: 0,
           },
           {
             responsibilityId: 'jwt-auth',
             covered: 1,
             implementedByApp: -1,
             gaps: 0,
+            turnedOff: 0,
           },
           {
             responsibilityId: 'app-logs-ship',
             covered: 0,
             implementedByApp: 0,
             gaps: 0,
+            turnedOff: 0,
           },
         ]);
       });
@@ -662,6 +676,7 @@ describe.each(databases.eachSupportedId())(
           covered: [],
           implementedByApp: [],
           gaps: ['component:default/payments-api'],
+          turnedOff: [],
         });
       });
 

@@ -107,6 +107,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
       responsibility: 'Responsibility',
       required: 'Required by',
       covered: 'Mesh covers',
+      canCover: 'Can cover · configured',
+      turnedOff: 'Turned off',
       app: 'App implements',
       gaps: 'Gaps',
       change: 'Change',
@@ -167,6 +169,10 @@ export const meshCoverageTranslationRef = createTranslationRef({
         failed: '{{mesh}}: {{message}}',
         noSnapshot:
           'The case for each mesh appears once the first scheduled snapshot has been taken.',
+        turnedOffToday_one:
+          'Today {{count}} requirement is turned off on a mesh that can carry it: configuration closes it, no move needed.',
+        turnedOffToday_other:
+          'Today {{count}} requirements are turned off on meshes that can carry them: configuration closes them, no move needed.',
       },
     },
     card: {

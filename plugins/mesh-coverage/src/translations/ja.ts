@@ -78,6 +78,12 @@ const ja = {
   'fleet.responsibility': '責務',
   'fleet.required': '要件とする数',
   'fleet.covered': 'メッシュが担う',
+  'fleet.canCover': '担える · 設定済み',
+  'fleet.turnedOff': '設定で無効',
+  'fleet.adoption.turnedOffToday_one':
+    '現在 {{count}} 件の要件が、担えるメッシュ上で設定により無効です。移行せず設定で解消できます。',
+  'fleet.adoption.turnedOffToday_other':
+    '現在 {{count}} 件の要件が、担えるメッシュ上で設定により無効です。移行せず設定で解消できます。',
   'fleet.app': 'アプリが実装',
   'fleet.gaps': '未対応',
   'fleet.change': '変化',

@@ -72,28 +72,36 @@ export function AdoptionCases(props: {
   if (loading) {
     return <Progress />;
   }
+  const turnedOffToday = value?.find(v => v.adoption)?.adoption?.turnedOffToday;
   return (
-    <List dense aria-label={t('fleet.adoption.title')}>
-      {value?.map(({ mesh, adoption, error }) => (
-        <ListItem key={mesh} className={classes.item} data-mesh={mesh}>
-          {adoption ? (
-            <>
-              <ListItemText primary={sentence(adoption, toolName(mesh))} />
-              <Button size="small" onClick={() => onSelect(mesh)}>
-                {t('fleet.adoption.show', { mesh: toolName(mesh) })}
-              </Button>
-            </>
-          ) : (
-            <ListItemText
-              primary={t('fleet.adoption.failed', {
-                mesh: toolName(mesh),
-                message: error?.message ?? '',
-              })}
-              primaryTypographyProps={{ color: 'error' }}
-            />
-          )}
-        </ListItem>
-      ))}
-    </List>
+    <>
+      {!!turnedOffToday && (
+        <Typography variant="body2" data-turned-off-today>
+          {t('fleet.adoption.turnedOffToday', { count: turnedOffToday })}
+        </Typography>
+      )}
+      <List dense aria-label={t('fleet.adoption.title')}>
+        {value?.map(({ mesh, adoption, error }) => (
+          <ListItem key={mesh} className={classes.item} data-mesh={mesh}>
+            {adoption ? (
+              <>
+                <ListItemText primary={sentence(adoption, toolName(mesh))} />
+                <Button size="small" onClick={() => onSelect(mesh)}>
+                  {t('fleet.adoption.show', { mesh: toolName(mesh) })}
+                </Button>
+              </>
+            ) : (
+              <ListItemText
+                primary={t('fleet.adoption.failed', {
+                  mesh: toolName(mesh),
+                  message: error?.message ?? '',
+                })}
+                primaryTypographyProps={{ color: 'error' }}
+              />
+            )}
+          </ListItem>
+        ))}
+      </List>
+    </>
   );
 }

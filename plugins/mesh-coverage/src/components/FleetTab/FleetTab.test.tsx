@@ -251,6 +251,30 @@ describe('FleetTab', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows per responsibility what the meshes can cover beside what is configured, and what is turned off', async () => {
+    const configuredFleet = {
+      ...today,
+      responsibilities: today.responsibilities.map(r =>
+        r.responsibilityId === 'mtls'
+          ? { ...r, covered: 2, turnedOff: 1, configured: 1 }
+          : r,
+      ),
+    };
+    await render('/', undefined, {
+      getFleet: jest.fn(async () => configuredFleet),
+    });
+    await screen.findByRole('table', { name: 'Responsibility' });
+    expect(
+      screen.getByRole('columnheader', { name: 'Can cover · configured' }),
+    ).toBeInTheDocument();
+    expect(row('mtls').querySelector('[data-can-cover]')).toHaveTextContent(
+      '3 · 1',
+    );
+    expect(row('mtls').querySelector('[data-turned-off]')).toHaveTextContent(
+      '1',
+    );
+  });
+
   it('recomputes the figures now on request', async () => {
     const api = await render();
     await screen.findByText(/^As of May 14, 2026/);

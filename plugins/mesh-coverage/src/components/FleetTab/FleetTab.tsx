@@ -83,6 +83,7 @@ function ComponentsBehind(props: {
       {(
         [
           ['covered', t('fleet.covered')],
+          ['turnedOff', t('fleet.turnedOff')],
           ['implementedByApp', t('fleet.app')],
           ['gaps', t('fleet.gaps')],
         ] as const
@@ -163,6 +164,10 @@ export function FleetTab() {
   const responsibility = (id: string) =>
     matrix?.responsibilities.find(r => r.id === id);
   const change = new Map(fleet?.change?.map(c => [c.responsibilityId, c]));
+  // Configuration is read for the meshes components run, not for a what-if's.
+  const showConfigured =
+    !fleet?.whatIfMesh &&
+    !!fleet?.responsibilities.some(row => row.turnedOff || row.configured);
   const refRows = new Map(
     refs.value?.responsibilities.map(r => [r.responsibilityId, r]),
   );
@@ -311,6 +316,9 @@ export function FleetTab() {
                     t('fleet.responsibility'),
                     t('fleet.required'),
                     t('fleet.covered'),
+                    ...(showConfigured
+                      ? [t('fleet.canCover'), t('fleet.turnedOff')]
+                      : []),
                     t('fleet.app'),
                     t('fleet.gaps'),
                     ...(fleet.change ? [t('fleet.change')] : []),
@@ -332,6 +340,18 @@ export function FleetTab() {
                           </TableCell>
                           <TableCell>{row.required}</TableCell>
                           <TableCell>{row.covered}</TableCell>
+                          {showConfigured && (
+                            <>
+                              <TableCell data-can-cover>
+                                {`${row.covered + row.turnedOff} · ${
+                                  row.configured
+                                }`}
+                              </TableCell>
+                              <TableCell data-turned-off>
+                                {row.turnedOff}
+                              </TableCell>
+                            </>
+                          )}
                           <TableCell>{row.implementedByApp}</TableCell>
                           <TableCell>{row.gaps}</TableCell>
                           {fleet.change && (
