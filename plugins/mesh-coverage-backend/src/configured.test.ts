@@ -433,8 +433,8 @@ describe('the example store on the demo cluster, as npm start shows it', () => {
       );
       expect(lists.length).toBeLessThanOrEqual(1 * (probeKinds.size + 2));
       expect(new Set(lists).size).toBe(lists.length);
-      const istio = res.body.meshes.find((m: any) => m.mesh === 'istio');
-      expect(istio.components).toBe(4); // payments-api, storefront-web, search-api, reviews-service
+      const onIstio = res.body.meshes.find((m: any) => m.mesh === 'istio');
+      expect(onIstio.components).toBe(4); // payments-api, storefront-web, search-api, reviews-service
       const mtls = res.body.responsibilities.find(
         (r: any) => r.responsibilityId === 'mtls',
       );
