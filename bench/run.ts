@@ -1,5 +1,5 @@
 /*
- * npm run bench [-- --quick] [-- --only processor|matrix|fleet|ui|card]: each figure a ratio against
+ * npm run bench [-- --quick] [-- --only processor|matrix|fleet|configured|ui|card]: each figure a ratio against
  * a real reference measured side by side in the same run (BENCHMARKS.md); prints a table and writes
  * bench-results.json at the repository root.
  */
@@ -36,6 +36,10 @@ async function main() {
   if (selected('ui')) {
     const { uiBench } = await load(import('./ui'));
     results.push(...(await uiBench(quick)));
+  }
+  if (selected('configured')) {
+    const { configuredBench } = await load(import('./configured'));
+    results.push(...(await configuredBench(quick)));
   }
   if (selected('card')) {
     const { entityCardBench } = await load(import('./entityCard'));
