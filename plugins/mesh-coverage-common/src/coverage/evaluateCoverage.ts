@@ -73,9 +73,12 @@ export function evaluateRequirements(
     covered: [],
     implementedByApp: [],
     gaps: [],
-    turnedOff: [],
     errors,
   };
+  // Only reports that read the configuration list what it turns off.
+  if (configured) {
+    report.turnedOff = [];
+  }
   const cells = index.cellsOf(mesh);
   const baselineCells = index.cellsOf(index.baselineTool.id);
   for (const responsibilityId of requires) {
@@ -117,8 +120,6 @@ export function evaluateRequirements(
     report.covered.length + report.implementedByApp.length,
     report.items.length,
   );
-  if (!configured) {
-    delete report.turnedOff; // only reports that read the configuration have the list
-  }
+
   return report;
 }

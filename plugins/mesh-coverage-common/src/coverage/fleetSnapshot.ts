@@ -149,10 +149,13 @@ const STATUS_KEYS = {
   'turned-off': 'turnedOff',
 } as const;
 
-/** One owner's figures: its groups by mesh, and its requirement counts by what decides them. */
+/**
+ * One owner's figures: its groups by mesh, and per responsibility its requirement counts, one per
+ * combination of status, implemented and configured state met (a handful at most).
+ */
 interface OwnerTally {
   groups: Map<string, FleetGroup>;
-  requirements: Map<string, FleetRequirementCount>;
+  requirements: Map<string, FleetRequirementCount[]>;
 }
 
 /** @public */
@@ -258,8 +261,17 @@ export class FleetSnapshotAccumulator {
       const status = item ? item.status : null;
       const implemented = declaration.implements.includes(responsibilityId);
       const configured = item?.configured?.state;
-      const key = `${responsibilityId}\n${status}\n${implemented}\n${configured}`;
-      let count = tally!.requirements.get(key);
+      let counts = tally!.requirements.get(responsibilityId);
+      if (!counts) {
+        counts = [];
+        tally!.requirements.set(responsibilityId, counts);
+      }
+      let count = counts.find(
+        c =>
+          c.status === status &&
+          c.implemented === implemented &&
+          c.configured === configured,
+      );
       if (!count) {
         count = {
           owner,
@@ -270,7 +282,7 @@ export class FleetSnapshotAccumulator {
           components: 0,
           ...(this.options.includeEntityRefs && { entityRefs: [] }),
         };
-        tally!.requirements.set(key, count);
+        counts.push(count);
       }
       count.components += 1;
       if (count.entityRefs && component.entityRef) {
@@ -291,7 +303,9 @@ export class FleetSnapshotAccumulator {
     const requirements: FleetRequirementCount[] = [];
     for (const tally of this.owners.values()) {
       groups.push(...tally.groups.values());
-      requirements.push(...tally.requirements.values());
+      for (const counts of tally.requirements.values()) {
+        requirements.push(...counts);
+      }
     }
     const total = totalOfGroups(groups);
     const perMesh = (mesh: string) =>
