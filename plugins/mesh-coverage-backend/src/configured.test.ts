@@ -324,7 +324,7 @@ spec:
     [
       'a timeout',
       () => cluster.setFault('hang', '/destinationrules'),
-      /no answer within 1500 ms/,
+      /did not answer within 1500 ms/,
     ],
   ] as const)(
     '%s: unknown with the reason, the report still 200 and the responsibility still covered',

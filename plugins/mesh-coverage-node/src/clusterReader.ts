@@ -32,8 +32,15 @@ export type ClusterNames =
  */
 export interface ClusterReader {
   clusters(): Promise<ClusterNames>;
-  /** Every object of the kind in the cluster; a failure names why (never throws). */
-  list(cluster: string, kind: KubernetesKind): Promise<KindListing>;
+  /**
+   * Every object of the kind in the cluster (or in `namespace`, matching `labelSelector`); a
+   * failure names why (never throws).
+   */
+  list(
+    cluster: string,
+    kind: KubernetesKind,
+    options?: { namespace?: string; labelSelector?: string },
+  ): Promise<KindListing>;
 }
 
 /** @public */
@@ -45,15 +52,32 @@ export interface ClusterReaderOptions {
   cacheTtlMs: number;
 }
 
+/** The kinds every workload has: what runs, and the Services the probes select by. */
+export const POD_KIND: KubernetesKind = {
+  group: '',
+  version: 'v1',
+  plural: 'pods',
+  kind: 'Pod',
+};
+export const SERVICE_KIND: KubernetesKind = {
+  group: '',
+  version: 'v1',
+  plural: 'services',
+  kind: 'Service',
+};
+
 const failure = (reason: string, message: string) => ({
   failure: { reason, message },
 });
 
-/** The Kubernetes API path of a list of every object of a kind. */
-export function listPath(kind: KubernetesKind): string {
+/** The Kubernetes API path of a list of every object of a kind (in one namespace, if given). */
+export function listPath(kind: KubernetesKind, namespace?: string): string {
+  const scope = namespace
+    ? `/namespaces/${encodeURIComponent(namespace)}/${kind.plural}`
+    : `/${kind.plural}`;
   return kind.group
-    ? `/apis/${kind.group}/${kind.version}/${kind.plural}`
-    : `/api/${kind.version}/${kind.plural}`;
+    ? `/apis/${kind.group}/${kind.version}${scope}`
+    : `/api/${kind.version}${scope}`;
 }
 
 /** @public */
@@ -101,7 +125,7 @@ export function createClusterReader(
     } catch (error) {
       const name = (error as Error).name;
       return name === 'TimeoutError' || name === 'AbortError'
-        ? failure('timeout', `${what}: no answer within ${timeoutMs} ms`)
+        ? failure('timeout', `${what}: did not answer within ${timeoutMs} ms`)
         : failure(
             'kubernetes-error',
             `${what}: could not reach the Kubernetes backend (${
@@ -154,8 +178,12 @@ export function createClusterReader(
         };
       });
     },
-    list(cluster, kind) {
-      const path = listPath(kind);
+    list(cluster, kind, { namespace, labelSelector } = {}) {
+      const path = `${listPath(kind, namespace)}${
+        labelSelector
+          ? `?labelSelector=${encodeURIComponent(labelSelector)}`
+          : ''
+      }`;
       return memo(`${cluster}\n${path}`, async (): Promise<KindListing> => {
         const result = await read(
           `/proxy${path}`,

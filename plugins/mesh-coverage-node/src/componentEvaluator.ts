@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_MESH,
   carriesResponsibility,
   ComponentAsItRuns,
   ComponentLike,
@@ -8,7 +9,6 @@ import {
   DefaultRequirements,
   evaluateDeclaration,
   KubeObject,
-  KubernetesKind,
   MatrixIndex,
   MeshDeclaration,
   MeshSource,
@@ -20,8 +20,8 @@ import {
   summarizeObservedPods,
   WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { ClusterReader } from './clusterReader';
-import { ConfigurationReader } from './configurationReader';
+import { ClusterReader, POD_KIND, SERVICE_KIND } from './clusterReader';
+import { ConfigurationReader, KindListings } from './configurationReader';
 import {
   KUBERNETES_ANNOTATIONS,
   ObservedMeshResult,
@@ -64,6 +64,8 @@ async function asItRuns(
     meshSourceMode: MeshSourceMode;
     configurationReader?: ConfigurationReader;
   },
+  /** The declared mesh's kinds, listed while the workloads were read. */
+  prefetched?: { mesh: string; listings: Promise<KindListings> },
 ): Promise<ComponentAsItRuns & { meshSource: MeshSource }> {
   const { mesh, meshSource } = resolveMesh(
     component,
@@ -79,7 +81,12 @@ async function asItRuns(
     carriesResponsibility(index.cellsOf(mesh).get(id)?.support ?? 'unknown'),
   );
   const configured: Map<string, Configuration> = workloads?.length
-    ? await options.configurationReader.configure(mesh, carried, workloads)
+    ? await options.configurationReader.configure(
+        mesh,
+        carried,
+        workloads,
+        prefetched?.mesh === mesh ? await prefetched.listings : undefined,
+      )
     : new Map(
         carried.map(id => [
           id,
@@ -109,6 +116,21 @@ export function createComponentEvaluator(options: {
         component,
         options.defaultRequirements,
       );
+      // A declared mesh's kinds are listed while the workloads are read, not after.
+      const declared =
+        options.meshSourceMode !== 'observed' &&
+        component.annotations?.[ANNOTATION_MESH]?.trim()
+          ? declaration.mesh
+          : undefined;
+      const prefetched =
+        declared &&
+        options.configurationReader &&
+        hasKubernetesAnnotation(component)
+          ? {
+              mesh: declared,
+              listings: options.configurationReader.listKinds(declared),
+            }
+          : undefined;
       // Bounded by meshCoverage.observed.timeout and cached; never fails the evaluation.
       const { workloads, ...observation } =
         await options.observedReader.observe(component);
@@ -120,6 +142,7 @@ export function createComponentEvaluator(options: {
         workloads,
         observation.observedReason?.message,
         options,
+        prefetched,
       );
       const { report } = evaluateDeclaration(
         index,
@@ -133,19 +156,10 @@ export function createComponentEvaluator(options: {
   };
 }
 
-const PODS: KubernetesKind = {
-  group: '',
-  version: 'v1',
-  plural: 'pods',
-  kind: 'Pod',
-};
-const SERVICES: KubernetesKind = {
-  group: '',
-  version: 'v1',
-  plural: 'services',
-  kind: 'Service',
-};
 const KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+
+const hasKubernetesAnnotation = (component: ComponentLike) =>
+  KUBERNETES_ANNOTATIONS.some(key => component.annotations?.[key]?.trim());
 
 /** `k=v,k2=v2` (equality requirements; anything else matches nothing). */
 function parseEqualitySelector(selector: string) {
@@ -189,8 +203,8 @@ export async function readFleetInventory(options: {
   const listed = await Promise.all(
     names.map(async cluster => {
       const [pods, services] = await Promise.all([
-        clusterReader.list(cluster, PODS),
-        clusterReader.list(cluster, SERVICES),
+        clusterReader.list(cluster, POD_KIND),
+        clusterReader.list(cluster, SERVICE_KIND),
       ]);
       return 'items' in pods && 'items' in services
         ? {
@@ -208,10 +222,7 @@ export async function readFleetInventory(options: {
   return {
     async asItRuns(index, component) {
       const annotations = component.annotations ?? {};
-      if (
-        readable.length === 0 ||
-        !KUBERNETES_ANNOTATIONS.some(key => annotations[key]?.trim())
-      ) {
+      if (readable.length === 0 || !hasKubernetesAnnotation(component)) {
         return undefined;
       }
       // As the Kubernetes backend finds an entity's objects: its label selector, else its id.

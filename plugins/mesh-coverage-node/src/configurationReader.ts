@@ -75,12 +75,28 @@ export function readConfiguredConfig(
 export interface ConfigurationReader {
   /** The kinds the probes of a mesh list. */
   kindsOf(mesh: string): KubernetesKind[];
+  /**
+   * Starts listing the mesh's kinds in every cluster, before the component's workloads are known
+   * (a declared mesh): `configure` then waits for these lists instead of starting them.
+   */
+  listKinds(mesh: string): Promise<KindListings>;
   configure(
     mesh: string,
     responsibilityIds: readonly string[],
     workloads: readonly WorkloadInCluster[],
+    listed?: KindListings,
   ): Promise<Map<string, Configuration>>;
 }
+
+/**
+ * Lists of kinds by cluster, as `ConfigurationReader.listKinds` reads them.
+ *
+ * @public
+ */
+export type KindListings = Map<string, KindListing>;
+
+const listingKey = (cluster: string, kind: KubernetesKind) =>
+  `${cluster}\n${listPath(kind)}`;
 
 /** @public */
 export function createConfigurationReader(options: {
@@ -108,25 +124,43 @@ export function createConfigurationReader(options: {
     kindsOf(mesh) {
       return kindsOfProbes(probes.filter(p => p.mesh === mesh));
     },
-    async configure(mesh, responsibilityIds, workloads) {
-      const wanted = responsibilityIds.flatMap(id => {
-        const probe = probeOf(mesh, id);
-        return probe ? [probe] : [];
-      });
-      const clusters = [...new Set(workloads.map(w => w.cluster))];
-      const listings = new Map<string, KindListing>();
+    async listKinds(mesh) {
+      const listings: KindListings = new Map();
+      const clusters = await clusterReader.clusters();
+      const kinds = kindsOfProbes(probes.filter(p => p.mesh === mesh));
       await Promise.all(
-        clusters.flatMap(cluster =>
-          kindsOfProbes(wanted).map(async kind => {
+        ('names' in clusters ? clusters.names : []).flatMap(cluster =>
+          kinds.map(async kind => {
             listings.set(
-              `${cluster}\n${listPath(kind)}`,
+              listingKey(cluster, kind),
               await clusterReader.list(cluster, kind),
             );
           }),
         ),
       );
+      return listings;
+    },
+    async configure(mesh, responsibilityIds, workloads, listed) {
+      const wanted = responsibilityIds.flatMap(id => {
+        const probe = probeOf(mesh, id);
+        return probe ? [probe] : [];
+      });
+      const clusters = [...new Set(workloads.map(w => w.cluster))];
+      const listings: KindListings = new Map(listed);
+      await Promise.all(
+        clusters.flatMap(cluster =>
+          kindsOfProbes(wanted)
+            .filter(kind => !listings.has(listingKey(cluster, kind)))
+            .map(async kind => {
+              listings.set(
+                listingKey(cluster, kind),
+                await clusterReader.list(cluster, kind),
+              );
+            }),
+        ),
+      );
       const listing = (cluster: string, kind: KubernetesKind) =>
-        listings.get(`${cluster}\n${listPath(kind)}`) ?? { items: [] };
+        listings.get(listingKey(cluster, kind)) ?? { items: [] };
       const result = new Map<string, Configuration>();
       for (const id of responsibilityIds) {
         const probe = probeOf(mesh, id);

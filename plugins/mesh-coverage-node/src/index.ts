@@ -59,6 +59,7 @@ export {
 export type {
   ConfigurationReader,
   ConfiguredConfig,
+  KindListings,
 } from './configurationReader';
 export {
   createComponentEvaluator,

@@ -17,12 +17,14 @@ import {
   MatrixIndex,
   ObservedMesh,
   ObservedUnavailable,
+  KindListing,
   KubeObject,
   PodLike,
   suggestId,
   summarizeObservedPods,
   WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { createClusterReader, POD_KIND, SERVICE_KIND } from './clusterReader';
 
 /** @public */
 export const OBSERVED_CONFIG_KEY = 'meshCoverage.observed';
@@ -170,17 +172,6 @@ export interface ObservedMeshReaderOptions {
   logger: LoggerService;
 }
 
-/** The parts of the Kubernetes backend's `ObjectsByEntityResponse` we read. */
-interface ObjectsByEntity {
-  items?: {
-    cluster?: { name?: string };
-    resources?: { type?: string; resources?: PodLike[] }[];
-    errors?: { errorType?: string; statusCode?: number; message?: string }[];
-  }[];
-}
-
-const KUBERNETES_PLUGIN_ID = 'kubernetes';
-
 /** Only what the probes read of a Service: kept small, since answers are cached. */
 const serviceEssentials = (service: KubeObject): KubeObject => ({
   metadata: {
@@ -241,100 +232,89 @@ export function createObservedMeshReader(
   const cache = options.cache.withOptions({ defaultTtl: config.cacheTtlMs });
   let reportedUnavailable = false;
 
-  async function lookUp(entityRef: string): Promise<ObservedMeshResult> {
-    const baseUrl = await discovery.getBaseUrl(KUBERNETES_PLUGIN_ID);
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: KUBERNETES_PLUGIN_ID,
-    });
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}/resources/workloads/query`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify({ entityRef, auth: {} }),
-        signal: AbortSignal.timeout(config.timeoutMs),
-      });
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        return unavailable(
-          'timeout',
-          `The Kubernetes backend did not answer within ${config.timeoutMs} ms (meshCoverage.observed.timeout)`,
-        );
+  // The pods and Services of one component: two lists per cluster, by the entity's own selector,
+  // through the Kubernetes backend's proxy (its workloads query lists thirteen kinds).
+  // The cluster list is kept for the TTL; a component's lists are not (its answer is cached per
+  // component below, and another component with the same selector must get its own reading).
+  const clusterNames = createClusterReader({
+    discovery,
+    auth,
+    logger,
+    timeoutMs: config.timeoutMs,
+    cacheTtlMs: config.cacheTtlMs,
+  });
+  const clusterReader = createClusterReader({
+    discovery,
+    auth,
+    logger,
+    timeoutMs: config.timeoutMs,
+    cacheTtlMs: 0,
+  });
+
+  async function lookUp(component: ComponentLike): Promise<ObservedMeshResult> {
+    const clusters = await clusterNames.clusters();
+    if ('failure' in clusters) {
+      if (clusters.failure.reason === 'kubernetes-unavailable') {
+        if (!reportedUnavailable) {
+          reportedUnavailable = true;
+          logger.info(
+            'Observed meshes are off: the Kubernetes backend plugin (@backstage/plugin-kubernetes-backend) is not installed, or has no clusters configured',
+          );
+        }
+        return unavailable('kubernetes-unavailable', clusters.failure.message);
       }
       return unavailable(
-        'kubernetes-error',
-        `Could not reach the Kubernetes backend: ${(error as Error).message}`,
+        clusters.failure.reason === 'timeout' ? 'timeout' : 'kubernetes-error',
+        clusters.failure.message,
       );
     }
-    if (response.status === 404) {
-      if (!reportedUnavailable) {
-        reportedUnavailable = true;
-        logger.info(
-          'Observed meshes are off: the Kubernetes backend plugin (@backstage/plugin-kubernetes-backend) is not installed, or has no clusters configured',
+    const annotations = component.annotations ?? {};
+    // As the Kubernetes backend finds an entity's objects: its label selector, else its id.
+    const labelSelector =
+      annotations['backstage.io/kubernetes-label-selector']?.trim() ||
+      `backstage.io/kubernetes-id=${annotations[
+        'backstage.io/kubernetes-id'
+      ]!.trim()}`;
+    const namespace =
+      annotations['backstage.io/kubernetes-namespace']?.trim() || undefined;
+    const listed = await Promise.all(
+      clusters.names.map(async cluster => {
+        const [pods, services] = await Promise.all(
+          [POD_KIND, SERVICE_KIND].map(kind =>
+            clusterReader.list(cluster, kind, { namespace, labelSelector }),
+          ),
         );
-      }
-      return unavailable(
-        'kubernetes-unavailable',
-        'The Kubernetes backend plugin is not installed in this Backstage, or has no clusters configured',
-      );
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      return unavailable(
-        'kubernetes-error',
-        `The Kubernetes backend answered ${response.status} with a body that is not JSON`,
-      );
-    }
-    if (!response.ok) {
-      const message = (body as { error?: { message?: string } })?.error
-        ?.message;
-      return unavailable(
-        'kubernetes-error',
-        `The Kubernetes backend answered ${response.status}${
-          message ? `: ${message}` : ''
-        }`,
-      );
-    }
-    const items = Array.isArray((body as ObjectsByEntity)?.items)
-      ? (body as ObjectsByEntity).items!
-      : [];
-    const failures = items.flatMap(item =>
-      (item.errors ?? []).map(
-        error =>
-          `cluster '${item.cluster?.name ?? '?'}': ${
-            error.errorType ?? 'error'
-          }${error.statusCode ? ` ${error.statusCode}` : ''}${
-            error.message ? ` (${error.message})` : ''
-          }`,
+        return { cluster, pods, services };
+      }),
+    );
+    const failures = listed.flatMap(({ pods, services }) =>
+      [pods, services].flatMap(result =>
+        'failure' in result ? [result.failure] : [],
       ),
     );
     if (failures.length) {
       // Some pods unread: a count would be a guess.
-      return unavailable('cluster-error', failures.join('; '));
+      return unavailable(
+        failures.some(f => f.reason === 'timeout')
+          ? 'timeout'
+          : 'cluster-error',
+        failures.map(f => f.message).join('; '),
+      );
     }
-    const ofType = (item: (typeof items)[number], type: string) =>
-      (item.resources ?? [])
-        .filter(resource => resource.type === type)
-        .flatMap(resource => resource.resources ?? []);
-    const pods = items.flatMap(item => ofType(item, 'pods'));
+    const itemsOf = (result: KindListing) =>
+      'items' in result ? result.items : [];
+    const pods = listed.flatMap(c => itemsOf(c.pods) as PodLike[]);
     return {
       observed: summarizeObservedPods(pods, {
         rules: config.rules,
-        clusters: items.map(item => item.cluster?.name ?? '').filter(Boolean),
+        clusters: clusters.names,
         checkedAt: new Date().toISOString(),
       }),
-      workloads: items.flatMap(item =>
+      workloads: listed.flatMap(c =>
         workloadsOf(
-          item.cluster?.name ?? '',
-          ofType(item, 'pods'),
-          ofType(item, 'services') as KubeObject[],
+          c.cluster,
+          itemsOf(c.pods) as PodLike[],
+          itemsOf(c.services),
         ),
       ),
     };
@@ -370,7 +350,7 @@ export function createObservedMeshReader(
       }
       let result: ObservedMeshResult;
       try {
-        result = await lookUp(component.entityRef);
+        result = await lookUp(component);
       } catch (error) {
         result = unavailable(
           'kubernetes-error',
