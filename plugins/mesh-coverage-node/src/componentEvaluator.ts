@@ -52,6 +52,9 @@ export interface ComponentEvaluator {
   ): Promise<ComponentEvaluation>;
 }
 
+const hasKubernetesAnnotation = (component: ComponentLike) =>
+  KUBERNETES_ANNOTATIONS.some(key => component.annotations?.[key]?.trim());
+
 /** The mesh that decides and its configured states: the one rule for /coverage and the fleet. */
 async function asItRuns(
   index: MatrixIndex,
@@ -157,9 +160,6 @@ export function createComponentEvaluator(options: {
 }
 
 const KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
-
-const hasKubernetesAnnotation = (component: ComponentLike) =>
-  KUBERNETES_ANNOTATIONS.some(key => component.annotations?.[key]?.trim());
 
 /** `k=v,k2=v2` (equality requirements; anything else matches nothing). */
 function parseEqualitySelector(selector: string) {
