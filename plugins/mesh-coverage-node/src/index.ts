@@ -45,7 +45,7 @@ export type {
 } from './observedMeshReader';
 export { runMigrations } from './runMigrations';
 export { MESH_SOURCE_CONFIG_KEY, readMeshSourceMode } from './meshSourceConfig';
-export { createClusterReader, listPath } from './clusterReader';
+export { createClusterReader } from './clusterReader';
 export type {
   ClusterNames,
   ClusterReader,
