@@ -133,11 +133,8 @@ describe('createObservedMeshReader', () => {
         observedReason: { reason: 'kubernetes-unavailable' },
       });
     }
-    expect(requests).toEqual([
-      'POST /api/kubernetes/resources/workloads/query',
-      'POST /api/kubernetes/resources/workloads/query',
-      'POST /api/kubernetes/resources/workloads/query',
-    ]);
+    // One look at the cluster list, kept for the cache time: not one request per component.
+    expect(requests).toEqual(['GET /api/kubernetes/clusters']);
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.warn).not.toHaveBeenCalled();
   });
