@@ -57,7 +57,7 @@ export interface Config {
         mesh: string;
         responsibilityId: string;
         default: 'on' | 'off';
-        description: string;
+        description: string | { en: string; ja: string };
         sources: string[];
         fix?: string;
         resources: Array<{

@@ -374,7 +374,7 @@ describe('configured, for a user the permission framework does not let read clus
       expect(mtls.configured).toEqual({
         state: 'yes',
         evidence: [{ kind: 'PeerAuthentication', effect: 'on' }],
-        reason: expect.any(String),
+        description: { en: expect.any(String), ja: expect.any(String) },
       });
     } finally {
       await portal.backend.stop();

@@ -37,6 +37,9 @@ describe('the built-in configuration probes', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const p of BUILTIN_CONFIG_PROBES) {
       expect(p.sources.every(s => s.startsWith('https://'))).toBe(true);
+      // Said in both languages the product ships.
+      expect(p.description.ja).not.toBe(p.description.en);
+      expect(p.description.ja.length).toBeGreaterThan(0);
       // A probe only matters where the mesh can carry the responsibility.
       const support = index.cellsOf(p.mesh).get(p.responsibilityId)?.support;
       expect({
@@ -154,11 +157,17 @@ describe('the built-in configuration probes', () => {
     const { probes, problems } = parseConfigProbes([own], index);
     expect(problems).toEqual([]);
     const merged = mergeConfigProbes(BUILTIN_CONFIG_PROBES, probes);
+    // One text written by the operator serves both languages.
     expect(
       merged.filter(
         p => p.mesh === 'istio' && p.responsibilityId === 'rate-limiting',
       ),
-    ).toEqual([own]);
+    ).toEqual([
+      {
+        ...own,
+        description: { en: own.description, ja: own.description },
+      },
+    ]);
     expect(merged).toHaveLength(BUILTIN_CONFIG_PROBES.length);
     expect(
       parseConfigProbes(

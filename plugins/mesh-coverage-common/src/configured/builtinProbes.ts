@@ -171,8 +171,10 @@ export const BUILTIN_CONFIG_PROBES: readonly ConfigProbe[] = [
     mesh: 'istio',
     responsibilityId: 'mtls',
     default: 'off',
-    description:
-      'Istio accepts plain text (PERMISSIVE) until a PeerAuthentication says STRICT: on the workload (selector), its namespace, or the root namespace istio-system, the most specific deciding.',
+    description: {
+      en: 'Istio accepts plain text (PERMISSIVE) until a PeerAuthentication says STRICT: on the workload (selector), its namespace, or the root namespace istio-system, the most specific deciding.',
+      ja: 'Istio は PeerAuthentication で STRICT が指定されるまで平文も受け付けます (PERMISSIVE)。PeerAuthentication はワークロード (selector)、その namespace、ルート namespace の istio-system のいずれにも置くことができ、最も具体的なものが優先されます。',
+    },
     resources: [
       {
         kind: PEER_AUTHENTICATION,
@@ -203,8 +205,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'jwt-auth',
     default: 'off',
-    description:
-      'A RequestAuthentication alone rejects bad tokens but lets requests without one through: JWT is enforced once an AuthorizationPolicy for the workload requires a request principal.',
+    description: {
+      en: 'A RequestAuthentication alone rejects bad tokens but lets requests without one through: JWT is enforced once an AuthorizationPolicy for the workload requires a request principal.',
+      ja: 'RequestAuthentication 単体では不正なトークンを拒否するだけで、トークンのないリクエストは通してしまいます。JWT が強制されるのは、ワークロードに対する AuthorizationPolicy で request principal を必須にした場合です。',
+    },
     resources: [
       {
         kind: AUTHORIZATION_POLICY,
@@ -258,8 +262,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'circuit-breaker',
     default: 'off',
-    description:
-      'No outlier detection and unlimited connection pools until a DestinationRule for the Service sets trafficPolicy.outlierDetection or connectionPool (a short host name is read in the rule’s own namespace).',
+    description: {
+      en: 'No outlier detection and unlimited connection pools until a DestinationRule for the Service sets trafficPolicy.outlierDetection or connectionPool (a short host name is read in the rule’s own namespace).',
+      ja: 'Service に対する DestinationRule で trafficPolicy.outlierDetection または connectionPool を設定するまで、外れ値検出は行われず、コネクションプールも無制限です (短いホスト名は DestinationRule 自身の namespace で解決されます)。',
+    },
     resources: [
       istioHostRule(DESTINATION_RULE, [
         { path: 'spec.trafficPolicy.outlierDetection', exists: true },
@@ -289,8 +295,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'retries',
     default: 'on',
-    description:
-      'Istio retries twice on connection failures without any VirtualService (unless meshConfig.defaultHttpRetryPolicy says otherwise, which this probe cannot see); a VirtualService or HTTPRoute for the Service sets its own, attempts: 0 turns them off.',
+    description: {
+      en: 'Istio retries twice on connection failures without any VirtualService (unless meshConfig.defaultHttpRetryPolicy says otherwise, which this probe cannot see); a VirtualService or HTTPRoute for the Service sets its own, attempts: 0 turns them off.',
+      ja: 'Istio は VirtualService がなくても接続失敗時に 2 回リトライします (meshConfig.defaultHttpRetryPolicy で変更されている場合を除きますが、このプローブからは確認できません)。Service に対する VirtualService または HTTPRoute があればその設定が使われ、attempts: 0 でリトライは無効になります。',
+    },
     resources: [
       istioHostRule(
         VIRTUAL_SERVICE,
@@ -309,8 +317,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'timeouts',
     default: 'off',
-    description:
-      'No request timeout until a VirtualService route for the Service sets http[].timeout, or an HTTPRoute with the Service as parent sets rules[].timeouts (Gateway API Standard channel since v1.2.0).',
+    description: {
+      en: 'No request timeout until a VirtualService route for the Service sets http[].timeout, or an HTTPRoute with the Service as parent sets rules[].timeouts (Gateway API Standard channel since v1.2.0).',
+      ja: 'Service に対する VirtualService のルートで http[].timeout を設定するか、Service を parent とする HTTPRoute で rules[].timeouts を設定するまで、リクエストタイムアウトはありません (rules[].timeouts は Gateway API v1.2.0 以降 Standard channel)。',
+    },
     resources: [
       istioHostRule(
         VIRTUAL_SERVICE,
@@ -339,8 +349,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'fault-injection',
     default: 'off',
-    description:
-      'Faults are injected only where a VirtualService route for the Service has http[].fault (delay or abort); such a route gets no retries or timeouts.',
+    description: {
+      en: 'Faults are injected only where a VirtualService route for the Service has http[].fault (delay or abort); such a route gets no retries or timeouts.',
+      ja: 'フォールトが注入されるのは、Service に対する VirtualService のルートに http[].fault (delay または abort) がある場合だけです。そのルートにはリトライもタイムアウトも適用されません。',
+    },
     resources: [
       istioHostRule(VIRTUAL_SERVICE, [
         { path: 'spec.http[].fault', exists: true },
@@ -352,8 +364,10 @@ spec:
     mesh: 'istio',
     responsibilityId: 'rate-limiting',
     default: 'off',
-    description:
-      'Istio has no rate-limit API: only an EnvoyFilter patching in Envoy’s local_ratelimit or ratelimit filter, found here by the filter name in its patch; whether its token bucket enforces cannot be read from it.',
+    description: {
+      en: 'Istio has no rate-limit API: only an EnvoyFilter patching in Envoy’s local_ratelimit or ratelimit filter, found here by the filter name in its patch; whether its token bucket enforces cannot be read from it.',
+      ja: 'Istio にはレート制限の API がなく、Envoy の local_ratelimit または ratelimit フィルターを差し込む EnvoyFilter を使うしかありません。ここでは patch 内のフィルター名で検出しますが、トークンバケットが実際に制限をかけているかはそこからは判断できません。',
+    },
     resources: [
       {
         kind: ENVOY_FILTER,
@@ -382,8 +396,10 @@ spec:
     mesh: 'linkerd',
     responsibilityId: 'mtls',
     default: 'on',
-    description:
-      'Linkerd encrypts and authenticates all TCP between meshed pods without any configuration (not enforced: plain-text clients are still accepted unless an authorization policy requires authentication).',
+    description: {
+      en: 'Linkerd encrypts and authenticates all TCP between meshed pods without any configuration (not enforced: plain-text clients are still accepted unless an authorization policy requires authentication).',
+      ja: 'Linkerd は設定なしで、メッシュ内の Pod 間のすべての TCP 通信を暗号化・認証します (ただし強制ではなく、認証を必須とする authorization policy がない限り、平文のクライアントも受け付けます)。',
+    },
     resources: [],
     sources: ['https://linkerd.io/2-edge/features/automatic-mtls/'],
   },
@@ -391,8 +407,10 @@ spec:
     mesh: 'linkerd',
     responsibilityId: 'retries',
     default: 'off',
-    description:
-      'No retries until the Service, or an HTTPRoute with it as parent, carries retry.linkerd.io/http or retry.linkerd.io/grpc (2.16 and later); a ServiceProfile for the Service wins over both where it exists (isRetryable routes).',
+    description: {
+      en: 'No retries until the Service, or an HTTPRoute with it as parent, carries retry.linkerd.io/http or retry.linkerd.io/grpc (2.16 and later); a ServiceProfile for the Service wins over both where it exists (isRetryable routes).',
+      ja: 'Service、またはそれを parent とする HTTPRoute に retry.linkerd.io/http または retry.linkerd.io/grpc (2.16 以降) が付与されるまで、リトライは行われません。Service に対する ServiceProfile が存在する場合は、そちらがどちらよりも優先されます (isRetryable なルート)。',
+    },
     resources: [
       {
         kind: SERVICE_PROFILE,
@@ -436,8 +454,10 @@ metadata:
     mesh: 'linkerd',
     responsibilityId: 'timeouts',
     default: 'off',
-    description:
-      'No request timeout until the Service or an HTTPRoute with it as parent carries timeout.linkerd.io/request (or response, idle), or the route sets rules[].timeouts.request (backendRequest is not read); a ServiceProfile route timeout wins where a ServiceProfile exists.',
+    description: {
+      en: 'No request timeout until the Service or an HTTPRoute with it as parent carries timeout.linkerd.io/request (or response, idle), or the route sets rules[].timeouts.request (backendRequest is not read); a ServiceProfile route timeout wins where a ServiceProfile exists.',
+      ja: 'Service またはそれを parent とする HTTPRoute に timeout.linkerd.io/request (または response、idle) が付与されるか、ルートで rules[].timeouts.request が設定されるまで、リクエストタイムアウトはありません (backendRequest は参照しません)。ServiceProfile が存在する場合は、そのルートのタイムアウトが優先されます。',
+    },
     resources: [
       {
         kind: SERVICE_PROFILE,
@@ -483,8 +503,10 @@ metadata:
     mesh: 'linkerd',
     responsibilityId: 'circuit-breaker',
     default: 'off',
-    description:
-      'No failure accrual until the Service carries balancer.linkerd.io/failure-accrual: consecutive (2.13 and later) or unified (2.20); it is off while a ServiceProfile exists for the Service.',
+    description: {
+      en: 'No failure accrual until the Service carries balancer.linkerd.io/failure-accrual: consecutive (2.13 and later) or unified (2.20); it is off while a ServiceProfile exists for the Service.',
+      ja: 'Service に balancer.linkerd.io/failure-accrual: consecutive (2.13 以降) または unified (2.20) が付与されるまで、failure accrual は行われません。Service に対する ServiceProfile が存在する間は無効です。',
+    },
     resources: [
       {
         kind: SERVICE_PROFILE,
@@ -518,8 +540,10 @@ metadata:
     mesh: 'linkerd',
     responsibilityId: 'rate-limiting',
     default: 'off',
-    description:
-      'No rate limit until an HTTPLocalRateLimitPolicy (2.17 and later, v1alpha1) targets a Server for the workload; counted here for any such policy in the component’s namespace, since the Server it targets is not resolved.',
+    description: {
+      en: 'No rate limit until an HTTPLocalRateLimitPolicy (2.17 and later, v1alpha1) targets a Server for the workload; counted here for any such policy in the component’s namespace, since the Server it targets is not resolved.',
+      ja: 'HTTPLocalRateLimitPolicy (2.17 以降、v1alpha1) がワークロードの Server を対象にするまで、レート制限はありません。対象の Server までは解決しないため、ここではコンポーネントの namespace にそのようなポリシーが 1 つでもあれば有効とみなします。',
+    },
     resources: [
       {
         kind: LINKERD_RATE_LIMIT,
@@ -539,8 +563,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'mtls',
     default: 'on',
-    description:
-      'Sidecar-to-sidecar traffic is always mTLS, and strict unless ServiceDefaults or the global ProxyDefaults set mutualTLSMode: permissive (which the Mesh entry must allow).',
+    description: {
+      en: 'Sidecar-to-sidecar traffic is always mTLS, and strict unless ServiceDefaults or the global ProxyDefaults set mutualTLSMode: permissive (which the Mesh entry must allow).',
+      ja: 'サイドカー間の通信は常に mTLS で、ServiceDefaults またはグローバルな ProxyDefaults で mutualTLSMode: permissive を設定しない限り strict です (permissive にするには Mesh エントリーでの許可が必要です)。',
+    },
     resources: [
       {
         kind: SERVICE_DEFAULTS,
@@ -564,8 +590,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'jwt-auth',
     default: 'off',
-    description:
-      'No JWT check until ServiceIntentions for the Service reference a JWTProvider (spec.jwt, or per permission).',
+    description: {
+      en: 'No JWT check until ServiceIntentions for the Service reference a JWTProvider (spec.jwt, or per permission).',
+      ja: 'Service に対する ServiceIntentions が JWTProvider を参照するまで (spec.jwt、または permission ごと)、JWT の検証は行われません。',
+    },
     resources: [
       {
         kind: SERVICE_INTENTIONS,
@@ -584,8 +612,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'circuit-breaker',
     default: 'off',
-    description:
-      'No outlier ejection until a calling service’s ServiceDefaults sets upstreamConfig overrides for this Service with passiveHealthCheck or limits (the setting belongs to the caller).',
+    description: {
+      en: 'No outlier ejection until a calling service’s ServiceDefaults sets upstreamConfig overrides for this Service with passiveHealthCheck or limits (the setting belongs to the caller).',
+      ja: '呼び出し側サービスの ServiceDefaults で、この Service 向けの upstreamConfig overrides に passiveHealthCheck または limits を設定するまで、外れ値の排除は行われません (この設定は呼び出し側に属します)。',
+    },
     resources: [
       {
         kind: SERVICE_DEFAULTS,
@@ -610,8 +640,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'retries',
     default: 'off',
-    description:
-      'No retry policy until a ServiceRouter for the Service sets retryOnConnectFailure, retryOn or retryOnStatusCodes on a route.',
+    description: {
+      en: 'No retry policy until a ServiceRouter for the Service sets retryOnConnectFailure, retryOn or retryOnStatusCodes on a route.',
+      ja: 'Service に対する ServiceRouter のルートで retryOnConnectFailure、retryOn、retryOnStatusCodes のいずれかを設定するまで、リトライポリシーはありません。',
+    },
     resources: [
       {
         kind: SERVICE_ROUTER,
@@ -637,8 +669,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'timeouts',
     default: 'on',
-    description:
-      'HTTP upstreams get a 15 s request timeout without configuration; a ServiceResolver requestTimeout or ServiceRouter route requestTimeout sets the Service’s own.',
+    description: {
+      en: 'HTTP upstreams get a 15 s request timeout without configuration; a ServiceResolver requestTimeout or ServiceRouter route requestTimeout sets the Service’s own.',
+      ja: 'HTTP の upstream には設定なしで 15 秒のリクエストタイムアウトが適用されます。ServiceResolver の requestTimeout または ServiceRouter のルートの requestTimeout で、その Service 固有の値を設定できます。',
+    },
     resources: [
       {
         kind: SERVICE_RESOLVER,
@@ -662,8 +696,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'fault-injection',
     default: 'off',
-    description:
-      'Consul Enterprise 1.18 and later only: ServiceDefaults envoyExtensions with builtin/fault-injection.',
+    description: {
+      en: 'Consul Enterprise 1.18 and later only: ServiceDefaults envoyExtensions with builtin/fault-injection.',
+      ja: 'Consul Enterprise 1.18 以降のみ: ServiceDefaults の envoyExtensions で builtin/fault-injection を指定します。',
+    },
     resources: [
       {
         kind: SERVICE_DEFAULTS,
@@ -684,8 +720,10 @@ metadata:
     mesh: 'consul',
     responsibilityId: 'rate-limiting',
     default: 'off',
-    description:
-      'Consul Enterprise only: ServiceDefaults rateLimits.instanceLevel (the RateLimit CRD of consul-k8s 2.0 limits Consul’s own API, not service traffic).',
+    description: {
+      en: 'Consul Enterprise only: ServiceDefaults rateLimits.instanceLevel (the RateLimit CRD of consul-k8s 2.0 limits Consul’s own API, not service traffic).',
+      ja: 'Consul Enterprise のみ: ServiceDefaults の rateLimits.instanceLevel で設定します (consul-k8s 2.0 の RateLimit CRD が制限するのは Consul 自体の API であり、サービスのトラフィックではありません)。',
+    },
     resources: [
       {
         kind: SERVICE_DEFAULTS,
@@ -712,8 +750,10 @@ metadata:
     mesh: 'cilium',
     responsibilityId: 'mtls',
     default: 'off',
-    description:
-      'Nothing is encrypted by default: ztunnel mTLS (beta) is on for namespaces labelled io.cilium/mtls-enabled=true; SPIFFE mutual authentication (a CiliumNetworkPolicy with authentication.mode: required) is deprecated in 1.20.',
+    description: {
+      en: 'Nothing is encrypted by default: ztunnel mTLS (beta) is on for namespaces labelled io.cilium/mtls-enabled=true; SPIFFE mutual authentication (a CiliumNetworkPolicy with authentication.mode: required) is deprecated in 1.20.',
+      ja: 'デフォルトでは何も暗号化されません。ztunnel による mTLS (beta) は io.cilium/mtls-enabled=true ラベルの付いた namespace で有効になります。SPIFFE による相互認証 (authentication.mode: required を指定した CiliumNetworkPolicy) は 1.20 で非推奨になりました。',
+    },
     resources: [
       {
         kind: NAMESPACE,
@@ -738,8 +778,10 @@ metadata:
     mesh: 'cilium',
     responsibilityId: 'retries',
     default: 'off',
-    description:
-      'No retries until an HTTPRoute with the Service as parent (producer route) sets rules[].retry (Gateway API Standard channel since v1.7.0), or a CiliumEnvoyConfig for the Service sets a retry_policy.',
+    description: {
+      en: 'No retries until an HTTPRoute with the Service as parent (producer route) sets rules[].retry (Gateway API Standard channel since v1.7.0), or a CiliumEnvoyConfig for the Service sets a retry_policy.',
+      ja: 'Service を parent とする HTTPRoute (producer route) で rules[].retry を設定するか (Gateway API v1.7.0 以降 Standard channel)、Service に対する CiliumEnvoyConfig で retry_policy を設定するまで、リトライは行われません。',
+    },
     resources: [
       GAMMA_RETRY,
       {
@@ -757,8 +799,10 @@ metadata:
     mesh: 'cilium',
     responsibilityId: 'timeouts',
     default: 'off',
-    description:
-      'No request timeout until an HTTPRoute with the Service as parent sets rules[].timeouts, or a CiliumEnvoyConfig for the Service sets a route timeout.',
+    description: {
+      en: 'No request timeout until an HTTPRoute with the Service as parent sets rules[].timeouts, or a CiliumEnvoyConfig for the Service sets a route timeout.',
+      ja: 'Service を parent とする HTTPRoute で rules[].timeouts を設定するか、Service に対する CiliumEnvoyConfig でルートのタイムアウトを設定するまで、リクエストタイムアウトはありません。',
+    },
     resources: [
       GAMMA_TIMEOUTS,
       {
@@ -776,8 +820,10 @@ metadata:
     mesh: 'cilium',
     responsibilityId: 'rate-limiting',
     default: 'off',
-    description:
-      'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the local_ratelimit filter.',
+    description: {
+      en: 'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the local_ratelimit filter.',
+      ja: '生の Envoy 設定でのみ実現できます: Service に対する、local_ratelimit フィルターを含む CiliumEnvoyConfig。',
+    },
     resources: [
       {
         kind: CILIUM_ENVOY_CONFIG,
@@ -798,8 +844,10 @@ metadata:
     mesh: 'cilium',
     responsibilityId: 'jwt-auth',
     default: 'off',
-    description:
-      'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the jwt_authn filter.',
+    description: {
+      en: 'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the jwt_authn filter.',
+      ja: '生の Envoy 設定でのみ実現できます: Service に対する、jwt_authn フィルターを含む CiliumEnvoyConfig。',
+    },
     resources: [
       {
         kind: CILIUM_ENVOY_CONFIG,
@@ -819,8 +867,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'mtls',
     default: 'off',
-    description:
-      'mTLS is off until the Mesh names an enabled backend (spec.mtls.enabledBackend; mode STRICT unless PERMISSIVE); a MeshTLS policy can set the mode per workload.',
+    description: {
+      en: 'mTLS is off until the Mesh names an enabled backend (spec.mtls.enabledBackend; mode STRICT unless PERMISSIVE); a MeshTLS policy can set the mode per workload.',
+      ja: 'Mesh で有効なバックエンドを指定するまで mTLS は無効です (spec.mtls.enabledBackend。モードは PERMISSIVE を指定しない限り STRICT)。MeshTLS ポリシーでワークロードごとにモードを設定できます。',
+    },
     resources: [
       kumaPolicy(
         'meshtlses',
@@ -843,8 +893,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'retries',
     default: 'off',
-    description:
-      'Each new Mesh gets a MeshRetry mesh-retry-all-<mesh> (5 retries): that counts as the default; a MeshRetry for the Service or its pods is its own.',
+    description: {
+      en: 'Each new Mesh gets a MeshRetry mesh-retry-all-<mesh> (5 retries): that counts as the default; a MeshRetry for the Service or its pods is its own.',
+      ja: '新しい Mesh にはそれぞれ MeshRetry mesh-retry-all-<mesh> (リトライ 5 回) が作成され、これをデフォルトとみなします。Service またはその Pod に対する MeshRetry があれば、それが固有の設定になります。',
+    },
     resources: [
       kumaPolicy(
         'meshretries',
@@ -863,8 +915,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'timeouts',
     default: 'off',
-    description:
-      'Each new Mesh gets a MeshTimeout mesh-timeout-all-<mesh> (15 s request timeout): that counts as the default; a MeshTimeout for the Service or its pods is its own.',
+    description: {
+      en: 'Each new Mesh gets a MeshTimeout mesh-timeout-all-<mesh> (15 s request timeout): that counts as the default; a MeshTimeout for the Service or its pods is its own.',
+      ja: '新しい Mesh にはそれぞれ MeshTimeout mesh-timeout-all-<mesh> (リクエストタイムアウト 15 秒) が作成され、これをデフォルトとみなします。Service またはその Pod に対する MeshTimeout があれば、それが固有の設定になります。',
+    },
     resources: [
       kumaPolicy(
         'meshtimeouts',
@@ -883,8 +937,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'circuit-breaker',
     default: 'off',
-    description:
-      'The default MeshCircuitBreaker of each Mesh only limits connections (no outlier detection): circuit breaking is on where a MeshCircuitBreaker sets outlierDetection.',
+    description: {
+      en: 'The default MeshCircuitBreaker of each Mesh only limits connections (no outlier detection): circuit breaking is on where a MeshCircuitBreaker sets outlierDetection.',
+      ja: '各 Mesh のデフォルトの MeshCircuitBreaker は接続数を制限するだけです (外れ値検出なし)。サーキットブレーカーが有効になるのは、MeshCircuitBreaker で outlierDetection を設定した場合です。',
+    },
     resources: [
       kumaPolicy(
         'meshcircuitbreakers',
@@ -899,8 +955,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'fault-injection',
     default: 'off',
-    description:
-      'No faults until a MeshFaultInjection applies to the workload.',
+    description: {
+      en: 'No faults until a MeshFaultInjection applies to the workload.',
+      ja: 'ワークロードに MeshFaultInjection が適用されるまで、フォールトは注入されません。',
+    },
     resources: [
       kumaPolicy('meshfaultinjections', 'MeshFaultInjection', [
         { path: 'spec.from[].default.http', exists: true },
@@ -914,8 +972,10 @@ metadata:
     mesh: 'kuma',
     responsibilityId: 'rate-limiting',
     default: 'off',
-    description:
-      'No rate limit until a MeshRateLimit with a local HTTP request rate applies to the workload (per instance).',
+    description: {
+      en: 'No rate limit until a MeshRateLimit with a local HTTP request rate applies to the workload (per instance).',
+      ja: 'ローカルの HTTP リクエストレートを指定した MeshRateLimit がワークロードに適用されるまで、レート制限はありません (インスタンス単位)。',
+    },
     resources: [
       kumaPolicy(
         'meshratelimits',

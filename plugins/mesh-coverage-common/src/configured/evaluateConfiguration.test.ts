@@ -23,7 +23,10 @@ const mtls: ConfigProbe = {
   mesh: 'istio',
   responsibilityId: 'mtls',
   default: 'off',
-  description: 'PeerAuthentication mode STRICT',
+  description: {
+    en: 'PeerAuthentication mode STRICT',
+    ja: 'PeerAuthentication mode STRICT',
+  },
   sources: [
     'https://istio.io/latest/docs/reference/config/security/peer_authentication/',
   ],
@@ -46,7 +49,10 @@ const circuitBreaker: ConfigProbe = {
   mesh: 'istio',
   responsibilityId: 'circuit-breaker',
   default: 'off',
-  description: 'DestinationRule outlierDetection',
+  description: {
+    en: 'DestinationRule outlierDetection',
+    ja: 'DestinationRule outlierDetection',
+  },
   sources: ['https://istio.io/'],
   resources: [
     {
@@ -207,8 +213,10 @@ describe('evaluateConfiguration', () => {
       mesh: 'linkerd',
       responsibilityId: 'retries',
       default: 'off',
-      description:
-        'ServiceProfile routes isRetryable, else Service annotations',
+      description: {
+        en: 'ServiceProfile routes isRetryable, else Service annotations',
+        ja: 'ServiceProfile routes isRetryable, else Service annotations',
+      },
       sources: ['https://linkerd.io/'],
       resources: [
         {

@@ -309,8 +309,8 @@ export function evaluateConfiguration(
     if (decisive.length === 0) {
       states.push(
         probe.default === 'on'
-          ? { state: 'default', reason: probe.description }
-          : { state: 'no', reason: probe.description },
+          ? { state: 'default', description: probe.description }
+          : { state: 'no', description: probe.description },
       );
     } else {
       // Among the most specific: turned on beats the mesh's own default beats turned off.
@@ -327,7 +327,7 @@ export function evaluateConfiguration(
         evidence: decisive
           .filter(d => d.effect === effect)
           .map(d => d.evidence),
-        reason: probe.description,
+        description: probe.description,
       });
     }
   }
@@ -340,7 +340,7 @@ export function evaluateConfiguration(
     return {
       state: 'no',
       ...(evidence.length && { evidence }),
-      reason: no.reason,
+      description: probe.description,
       ...(fix && { fix }),
     };
   }
@@ -349,7 +349,7 @@ export function evaluateConfiguration(
     return {
       state: 'yes',
       evidence: yes.flatMap(s => s.evidence ?? []),
-      reason: probe.description,
+      description: probe.description,
     };
   }
   // Every cluster holds the default: by the mesh's own default policy, or by none at all.
@@ -357,6 +357,6 @@ export function evaluateConfiguration(
   return {
     state: 'default',
     ...(evidence.length && { evidence }),
-    reason: probe.description,
+    description: probe.description,
   };
 }

@@ -67,7 +67,10 @@ export const configProbeSchema = z.strictObject({
   }),
   resources: z.array(resource).max(20),
   fix: z.string().max(10_000).optional(),
-  description: text,
+  // One text serves both languages where an operator writes only one.
+  description: z
+    .union([text, z.strictObject({ en: text, ja: text })])
+    .transform(d => (typeof d === 'string' ? { en: d, ja: d } : d)),
   sources: z.array(z.url({ protocol: /^https$/ })).max(20),
 });
 

@@ -1,3 +1,5 @@
+import { LocalizedText } from '../model/types';
+
 /**
  * What a mesh is configured to do for a workload, as opposed to what it can do: the probes that
  * say which cluster resources turn a responsibility on (docs/configured.md).
@@ -118,8 +120,8 @@ export interface ConfigProbe {
   resources: ProbeResource[];
   /** The smallest resource that turns it on; `{{service}}` and `{{namespace}}` are the Service's. */
   fix?: string;
-  /** What the probe checks, for people. */
-  description: string;
+  /** What the probe checks, for people, in both languages. */
+  description: LocalizedText;
   /** Where the kinds, fields and default are documented (https). */
   sources: string[];
 }
@@ -148,7 +150,9 @@ export interface Configuration {
   state: ConfiguredState;
   /** The resources that decided it (left out for callers not allowed to see resource names). */
   evidence?: ConfiguredEvidence[];
-  /** Why it is `unknown` or `no`, or what the default is, for people. */
+  /** What the probe checks, for people: how the state was decided. */
+  description?: LocalizedText;
+  /** Why it is `unknown` (a failure to read, no workload, no probe), for people. */
   reason?: string;
   /** For `no`: the smallest resource that would turn it on, filled in for the component. */
   fix?: string;

@@ -34,6 +34,7 @@ import { LabelledSelect } from '../LabelledSelect';
 import { MatrixText } from '../MatrixText';
 import { SupportLabel } from '../SupportLabel';
 import { CoverageHistory } from './CoverageHistory';
+import { localize } from '../../lib/localize';
 import { observedView } from '../../lib/observedMesh';
 
 /** The what-if option that evaluates what runs rather than a mesh picked by hand. */
@@ -116,7 +117,11 @@ export function EntityMeshCoverageContent() {
       <>
         <span
           data-configured={configuration.state}
-          title={configuration.reason}
+          title={
+            configuration.reason ??
+            (configuration.description &&
+              localize(configuration.description, language))
+          }
         >
           {configuredLabel(configuration)}
         </span>
@@ -269,7 +274,12 @@ export function EntityMeshCoverageContent() {
                                   title(item.responsibilityId)?.[language] ??
                                   item.responsibilityId,
                                 component: entity.metadata.name,
-                                reason: item.configured?.reason ?? '',
+                                reason: item.configured?.description
+                                  ? localize(
+                                      item.configured.description,
+                                      language,
+                                    )
+                                  : item.configured?.reason ?? '',
                               })}
                             </Typography>
                             {fix && (
