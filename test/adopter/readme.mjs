@@ -12,7 +12,9 @@ function section(markdown, headingStart) {
 }
 
 function codeBlocks(text, language) {
-  return [...text.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]);
+  return [
+    ...text.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g')),
+  ].map(m => m[1]);
 }
 
 /** Shell lines of a block, continuation lines joined, comments left out. */
@@ -30,7 +32,9 @@ function commands(block) {
  */
 export function installSteps(readmePath, installHeading = 'Install') {
   const install = section(readFileSync(readmePath, 'utf8'), installHeading);
-  const yarn = codeBlocks(install, 'sh').flatMap(commands).filter(line => line.startsWith('yarn '));
+  const yarn = codeBlocks(install, 'sh')
+    .flatMap(commands)
+    .filter(line => line.startsWith('yarn '));
   const backendAdds = codeBlocks(install, 'ts').flatMap(block =>
     block
       .split('\n')
@@ -41,7 +45,10 @@ export function installSteps(readmePath, installHeading = 'Install') {
       .filter(statement => statement.startsWith('backend.add('))
       .map(statement => `${statement};`),
   );
-  if (yarn.length === 0) throw new Error(`${readmePath}: no yarn command under '## ${installHeading}'`);
+  if (yarn.length === 0)
+    throw new Error(
+      `${readmePath}: no yarn command under '## ${installHeading}'`,
+    );
   return { yarn, backendAdds };
 }
 
@@ -51,4 +58,5 @@ export function configBlocks(readmePath, heading = 'Config') {
 }
 
 /** A statement as code, whatever its line breaks and trailing commas (for "already there?"). */
-export const normalizeCode = code => code.replace(/\s+/g, '').replace(/,\)/g, ')');
+export const normalizeCode = code =>
+  code.replace(/\s+/g, '').replace(/,\)/g, ')');

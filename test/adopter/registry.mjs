@@ -8,10 +8,16 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 function packument(file, baseUrl) {
-  const manifest = JSON.parse(execFileSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' }));
+  const manifest = JSON.parse(
+    execFileSync('tar', ['-xzOf', file, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
+  );
   const bytes = readFileSync(file);
   const published = statSync(file).mtime.toISOString();
-  const tarball = `${baseUrl}/-/${encodeURIComponent(manifest.name)}/${manifest.version}.tgz`;
+  const tarball = `${baseUrl}/-/${encodeURIComponent(manifest.name)}/${
+    manifest.version
+  }.tgz`;
   return {
     file,
     body: {
@@ -24,11 +30,17 @@ function packument(file, baseUrl) {
           dist: {
             tarball,
             shasum: createHash('sha1').update(bytes).digest('hex'),
-            integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
+            integrity: `sha512-${createHash('sha512')
+              .update(bytes)
+              .digest('base64')}`,
           },
         },
       },
-      time: { created: published, modified: published, [manifest.version]: published },
+      time: {
+        created: published,
+        modified: published,
+        [manifest.version]: published,
+      },
     },
   };
 }
@@ -52,18 +64,30 @@ export async function startRegistry(dir, { releaseVersion = '0.0.0' } = {}) {
   server.on('request', (req, res) => {
     const path = decodeURIComponent(new URL(req.url, url).pathname);
     if (path === '/v1/tags/main/manifest.json') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ releaseVersion, packages: [] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ releaseVersion, packages: [] }));
       return;
     }
     const tarball = path.match(/^\/-\/(.+)\/[^/]+\.tgz$/);
     const entry = packages.get(tarball ? tarball[1] : path.slice(1));
     if (!entry) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"error":"not found"}');
     } else if (tarball) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(entry.file));
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream' })
+        .end(readFileSync(entry.file));
     } else {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(entry.body));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(entry.body));
     }
   });
-  return { url, packages: [...packages.keys()], close: () => new Promise(resolve => server.close(resolve)) };
+  return {
+    url,
+    packages: [...packages.keys()],
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
 }

@@ -21,7 +21,10 @@ export async function launchBrowser() {
 
 /** A page signed in as guest (the sign-in page needs a click on Enter), on `origin`. */
 export async function signedInPage(browser, origin = FRONTEND) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.dialogs = [];
   page.on('dialog', dialog => {
@@ -37,5 +40,8 @@ export async function signedInPage(browser, origin = FRONTEND) {
 
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: resolve(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+  });
 }

@@ -13,7 +13,12 @@ export const HOSTILE_NOTE = '<img src=x onerror=alert(1)>';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-export async function waitFor(what, probe, timeoutMs, gaveUp = () => undefined) {
+export async function waitFor(
+  what,
+  probe,
+  timeoutMs,
+  gaveUp = () => undefined,
+) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -30,13 +35,21 @@ export async function waitFor(what, probe, timeoutMs, gaveUp = () => undefined) 
     }
     await sleep(1000);
   }
-  throw new Error(`Timed out after ${timeoutMs / 1000}s waiting for ${what}${last ? `: ${last}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs / 1000}s waiting for ${what}${
+      last ? `: ${last}` : ''
+    }`,
+  );
 }
 
 export async function api(path, init = {}) {
   const response = await fetch(`${BACKEND}${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
+    headers: {
+      Authorization: `Bearer ${TOKEN}`,
+      'Content-Type': 'application/json',
+      ...init.headers,
+    },
   });
   if (!response.ok) {
     throw new Error(`${path}: ${response.status}`);
@@ -56,7 +69,8 @@ export const HOSTILE_OVERLAY = {
       responsibilityId: 'cert-rotation',
       support: 'yes',
       note: { en: HOSTILE_NOTE, ja: HOSTILE_NOTE },
-      source: 'https://developer.hashicorp.com/consul/docs/secure-mesh/certificate',
+      source:
+        'https://developer.hashicorp.com/consul/docs/secure-mesh/certificate',
       verifiedAt: '2026-12-01',
       replaces: { support: 'yes' },
     },
@@ -70,18 +84,26 @@ export const HOSTILE_OVERLAY = {
  *
  * @param {{ matrix?: object, overlay?: object | null, waitForFacts?: boolean, env?: Record<string, string> }} [options]
  */
-export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTILE_OVERLAY, waitForFacts = true, env = {} } = {}) {
+export async function startPortal({
+  matrix,
+  overlay = matrix ? undefined : HOSTILE_OVERLAY,
+  waitForFacts = true,
+  env = {},
+} = {}) {
   mkdirSync(OUTPUT, { recursive: true });
   const matrixConfig = {};
   if (matrix) {
     const matrixPath = resolve(OUTPUT, 'portal-matrix.json');
     writeFileSync(matrixPath, JSON.stringify(matrix, null, 2));
-    matrixConfig.APP_CONFIG_meshCoverage_matrix_path = JSON.stringify(matrixPath);
+    matrixConfig.APP_CONFIG_meshCoverage_matrix_path =
+      JSON.stringify(matrixPath);
   }
   if (overlay) {
     const overlayPath = resolve(OUTPUT, 'portal-overlay.json');
     writeFileSync(overlayPath, JSON.stringify(overlay, null, 2));
-    matrixConfig.APP_CONFIG_meshCoverage_matrix_overlays = JSON.stringify([overlayPath]);
+    matrixConfig.APP_CONFIG_meshCoverage_matrix_overlays = JSON.stringify([
+      overlayPath,
+    ]);
   }
   const log = openSync(resolve(OUTPUT, 'portal.log'), 'w');
   const child = spawn('npm', ['start'], {
@@ -97,7 +119,10 @@ export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTI
   });
   let exited;
   child.once('exit', code => {
-    exited = `npm start exited with ${code}; see ${resolve(OUTPUT, 'portal.log')}`;
+    exited = `npm start exited with ${code}; see ${resolve(
+      OUTPUT,
+      'portal.log',
+    )}`;
   });
   const stop = async () => {
     try {
@@ -105,7 +130,10 @@ export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTI
     } catch {
       return;
     }
-    await Promise.race([new Promise(r => child.once('exit', r)), sleep(15_000)]);
+    await Promise.race([
+      new Promise(r => child.once('exit', r)),
+      sleep(15_000),
+    ]);
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
@@ -120,12 +148,26 @@ export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTI
       (readFileSync(logPath, 'utf8').includes('Backend startup failed')
         ? `the backend failed to start; see ${logPath}`
         : undefined);
-    await waitFor('the backend', async () => (await fetch(`${BACKEND}/api/mesh-coverage/health`)).ok, 300_000, dead);
-    await waitFor('the frontend', async () => (await fetch(FRONTEND)).ok, 300_000, dead);
+    await waitFor(
+      'the backend',
+      async () => (await fetch(`${BACKEND}/api/mesh-coverage/health`)).ok,
+      300_000,
+      dead,
+    );
+    await waitFor(
+      'the frontend',
+      async () => (await fetch(FRONTEND)).ok,
+      300_000,
+      dead,
+    );
     await waitFor(
       'the example catalog',
       async () =>
-        (await api('/api/catalog/entities/by-query?filter=kind=component&limit=50')).items.length >= 10,
+        (
+          await api(
+            '/api/catalog/entities/by-query?filter=kind=component&limit=50',
+          )
+        ).items.length >= 10,
       180_000,
     );
     if (waitForFacts) {
@@ -133,10 +175,13 @@ export async function startPortal({ matrix, overlay = matrix ? undefined : HOSTI
         'the first scorecard facts',
         async () =>
           (
-            await api('/api/tech-insights/checks/run/default/component/orders-service', {
-              method: 'POST',
-              body: JSON.stringify({ checks: ['meshCoverageNoGaps'] }),
-            })
+            await api(
+              '/api/tech-insights/checks/run/default/component/orders-service',
+              {
+                method: 'POST',
+                body: JSON.stringify({ checks: ['meshCoverageNoGaps'] }),
+              },
+            )
           ).length > 0,
         180_000,
       );

@@ -63,7 +63,7 @@ function evaluatedRows(
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
 
-// Worked by hand against the seed matrix (docs/fleet.md): Linkerd has no jwt-auth and no
+// Worked by hand against the seed matrix (docs/coverage.md, and the fleet figures of docs/api.md): Linkerd has no jwt-auth and no
 // circuit-breaker; Istio has both; Kubernetes alone has neither mtls nor jwt-auth.
 const fleet: ComponentLike[] = [
   {
@@ -365,7 +365,8 @@ describe('fleetWhatIf', () => {
     expect(groups).toMatchObject([{ mesh: 'istio', gaps: 1 }]);
     expect(
       requirements.find(
-        r => r.responsibilityId === 'circuit-breaker' && r.status === 'turned-off',
+        r =>
+          r.responsibilityId === 'circuit-breaker' && r.status === 'turned-off',
       ),
     ).toMatchObject({ configured: 'no', components: 1 });
     // On another mesh the configuration is not known: the cell decides.
