@@ -6,17 +6,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  createClusterReader,
-  createComponentEvaluator,
-  createConfigurationReader,
-  createObservedMeshReader,
-  readConfiguredConfig,
-  readFleetInventory,
+  createAsItRunsReaders,
   meshMatrixServiceRef,
   readDefaultRequirements,
   readMatrixSourceConfig,
-  readMeshSourceMode,
-  readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import { createRouter } from './router';
 import { createFleetSnapshots } from './service/FleetSnapshots';
@@ -77,9 +70,15 @@ export const meshCoveragePlugin = createBackendPlugin({
           'meshCoverage.fleet.snapshot.retention',
           DEFAULT_RETENTION,
         );
-        const configured = readConfiguredConfig(config, index);
-        const observedConfig = readObservedConfig(config, index);
-        const meshSourceMode = readMeshSourceMode(config);
+        const { evaluator, readInventory } = createAsItRunsReaders({
+          config,
+          index,
+          defaultRequirements,
+          discovery: deps.discovery,
+          auth,
+          cache: deps.cache,
+          logger: deps.logger,
+        });
         const snapshots = createFleetSnapshots({
           store: await FleetSnapshotStore.create(deps.database),
           catalog,
@@ -87,31 +86,7 @@ export const meshCoveragePlugin = createBackendPlugin({
           defaultRequirements,
           logger: deps.logger,
           retentionMs: durationToMilliseconds(retention),
-          // One read of the clusters per snapshot: pods, Services and each probed kind listed
-          // once per cluster, kept for the whole snapshot.
-          readInventory: !observedConfig.enabled
-            ? undefined
-            : () => {
-                const clusterReader = createClusterReader({
-                  discovery: deps.discovery,
-                  auth,
-                  logger: deps.logger,
-                  timeoutMs: configured.timeoutMs,
-                  cacheTtlMs: Number.POSITIVE_INFINITY,
-                });
-                return readFleetInventory({
-                  clusterReader,
-                  defaultRequirements,
-                  meshSourceMode,
-                  rules: observedConfig.rules,
-                  configurationReader: configured.enabled
-                    ? createConfigurationReader({
-                        probes: configured.probes,
-                        clusterReader,
-                      })
-                    : undefined,
-                });
-              },
+          readInventory,
         });
         // Global scope: one run per period across every instance. No initial delay: the first
         // snapshot is taken as the backend starts.
@@ -123,29 +98,6 @@ export const meshCoveragePlugin = createBackendPlugin({
           fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
         });
 
-        const evaluator = createComponentEvaluator({
-          defaultRequirements,
-          meshSourceMode,
-          observedReader: createObservedMeshReader({
-            config: observedConfig,
-            discovery: deps.discovery,
-            auth,
-            cache: deps.cache,
-            logger: deps.logger,
-          }),
-          configurationReader: configured.enabled
-            ? createConfigurationReader({
-                probes: configured.probes,
-                clusterReader: createClusterReader({
-                  discovery: deps.discovery,
-                  auth,
-                  logger: deps.logger,
-                  timeoutMs: configured.timeoutMs,
-                  cacheTtlMs: configured.cacheTtlMs,
-                }),
-              })
-            : undefined,
-        });
         const meshCoverage = createMeshCoverageService({
           matrixService,
           catalog,

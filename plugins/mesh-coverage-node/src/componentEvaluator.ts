@@ -20,12 +20,32 @@ import {
   summarizeObservedPods,
   WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
-import { ClusterReader, POD_KIND, SERVICE_KIND } from './clusterReader';
-import { ConfigurationReader, KindListings } from './configurationReader';
 import {
+  AuthService,
+  CacheService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  ClusterReader,
+  createClusterReader,
+  POD_KIND,
+  SERVICE_KIND,
+} from './clusterReader';
+import {
+  ConfigurationReader,
+  createConfigurationReader,
+  KindListings,
+  readConfiguredConfig,
+} from './configurationReader';
+import { readMeshSourceMode } from './meshSourceConfig';
+import {
+  createObservedMeshReader,
   KUBERNETES_ANNOTATIONS,
   ObservedMeshResult,
   ObservedMeshReader,
+  readObservedConfig,
   workloadsOf,
 } from './observedMeshReader';
 
@@ -269,6 +289,75 @@ export async function readFleetInventory(options: {
         options,
       );
       return { mesh, configured };
+    },
+  };
+}
+
+/**
+ * Everything that reads components as they run, from config: the evaluator `/coverage` and the
+ * scorecard facts use, and, where observed meshes are on, a reader of the fleet inventory for one
+ * snapshot (its own cluster reader, kept for the whole snapshot).
+ *
+ * @public
+ */
+export function createAsItRunsReaders(options: {
+  config: Config;
+  index: MatrixIndex;
+  defaultRequirements: DefaultRequirements;
+  discovery: DiscoveryService;
+  auth: AuthService;
+  cache: CacheService;
+  logger: LoggerService;
+}): {
+  evaluator: ComponentEvaluator;
+  readInventory?: () => Promise<FleetInventory>;
+} {
+  const { config, index, defaultRequirements, discovery, auth, logger } =
+    options;
+  const configured = readConfiguredConfig(config, index);
+  const observed = readObservedConfig(config, index);
+  const meshSourceMode = readMeshSourceMode(config);
+  const configurationReaderOn = (clusterReader: ClusterReader) =>
+    configured.enabled
+      ? createConfigurationReader({ probes: configured.probes, clusterReader })
+      : undefined;
+  const clusterReaderFor = (cacheTtlMs: number) =>
+    createClusterReader({
+      discovery,
+      auth,
+      logger,
+      timeoutMs: configured.timeoutMs,
+      cacheTtlMs,
+    });
+  const evaluator = createComponentEvaluator({
+    defaultRequirements,
+    meshSourceMode,
+    observedReader: createObservedMeshReader({
+      config: observed,
+      discovery,
+      auth,
+      cache: options.cache,
+      logger,
+    }),
+    configurationReader: configurationReaderOn(
+      clusterReaderFor(configured.cacheTtlMs),
+    ),
+  });
+  if (!observed.enabled) {
+    return { evaluator };
+  }
+  return {
+    evaluator,
+    // Each kind listed once per cluster, kept for the whole snapshot.
+    readInventory: () => {
+      const clusterReader = clusterReaderFor(Number.POSITIVE_INFINITY);
+      return readFleetInventory({
+        clusterReader,
+        defaultRequirements,
+        meshSourceMode,
+        rules: observed.rules,
+        configurationReader: configurationReaderOn(clusterReader),
+      });
     },
   };
 }

@@ -62,6 +62,7 @@ export type {
   KindListings,
 } from './configurationReader';
 export {
+  createAsItRunsReaders,
   createComponentEvaluator,
   readFleetInventory,
 } from './componentEvaluator';

@@ -5,15 +5,9 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import {
-  createClusterReader,
-  createComponentEvaluator,
-  createConfigurationReader,
-  createObservedMeshReader,
-  readConfiguredConfig,
-  readMeshSourceMode,
+  createAsItRunsReaders,
   meshMatrixServiceRef,
   readDefaultRequirements,
-  readObservedConfig,
 } from '@meshcoverage/plugin-mesh-coverage-node';
 import {
   createMeshCoverageFactRetriever,
@@ -53,14 +47,15 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
       }) {
         const { index } = await matrixService.getMatrix();
         const defaultRequirements = readDefaultRequirements(config, index);
-        const observedReader = createObservedMeshReader({
-          config: readObservedConfig(config, index),
+        const { evaluator } = createAsItRunsReaders({
+          config,
+          index,
+          defaultRequirements,
           discovery,
           auth,
           cache,
           logger,
         });
-        const configured = readConfiguredConfig(config, index);
         factRetrievers.addFactRetrievers({
           [MESH_COVERAGE_FACT_RETRIEVER_ID]: createMeshCoverageFactRetriever({
             matrixService,
@@ -68,23 +63,7 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
             auth,
             defaultRequirements,
             // The same evaluation as /coverage: mesh source, observed pods, configured states.
-            evaluator: createComponentEvaluator({
-              defaultRequirements,
-              meshSourceMode: readMeshSourceMode(config),
-              observedReader,
-              configurationReader: configured.enabled
-                ? createConfigurationReader({
-                    probes: configured.probes,
-                    clusterReader: createClusterReader({
-                      discovery,
-                      auth,
-                      logger,
-                      timeoutMs: configured.timeoutMs,
-                      cacheTtlMs: configured.cacheTtlMs,
-                    }),
-                  })
-                : undefined,
-            }),
+            evaluator,
           }),
         });
       },

@@ -113,6 +113,31 @@ export function EntityMeshCoverageCard(
   const gaps = report.items.filter(item => item.status === 'gap');
   const turnedOff = report.items.filter(item => item.status === 'turned-off');
 
+  /** Required responsibilities by title; a gap also says how to cover it without a mesh. */
+  const responsibilityList = (
+    items: typeof gaps,
+    label: string,
+    withGapDetails: boolean,
+  ) => (
+    <ul className={classes.gaps} aria-label={label}>
+      {items.map(item => (
+        <li
+          key={item.responsibilityId}
+          className={classes.gap}
+          data-responsibility={item.responsibilityId}
+        >
+          <MatrixText text={title(item.responsibilityId)} language={language} />
+          {withGapDetails && item.unknown && ` (${t('card.unknownGap')})`}
+          {withGapDetails && item.alternative && (
+            <span className={classes.alternative}>
+              {t('card.alternative')}{' '}
+              <MatrixText text={item.alternative} language={language} />
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
   const meshName = (id: string) => index?.tool(id)?.name ?? id;
   const observation = index ? observedView(report, index) : undefined;
   const renderObserved = () => {
@@ -234,50 +259,14 @@ export function EntityMeshCoverageCard(
             {gaps.length === 0 ? (
               <Typography>{t('card.noGaps')}</Typography>
             ) : (
-              <ul className={classes.gaps} aria-label={t('card.gaps')}>
-                {gaps.map(item => (
-                  <li
-                    key={item.responsibilityId}
-                    className={classes.gap}
-                    data-responsibility={item.responsibilityId}
-                  >
-                    <MatrixText
-                      text={title(item.responsibilityId)}
-                      language={language}
-                    />
-                    {item.unknown && ` (${t('card.unknownGap')})`}
-                    {item.alternative && (
-                      <span className={classes.alternative}>
-                        {t('card.alternative')}{' '}
-                        <MatrixText
-                          text={item.alternative}
-                          language={language}
-                        />
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              responsibilityList(gaps, t('card.gaps'), true)
             )}
           </>
         )}
       {turnedOff.length > 0 && (
         <>
           <Typography variant="subtitle2">{t('card.turnedOff')}</Typography>
-          <ul className={classes.gaps} aria-label={t('card.turnedOff')}>
-            {turnedOff.map(item => (
-              <li
-                key={item.responsibilityId}
-                className={classes.gap}
-                data-responsibility={item.responsibilityId}
-              >
-                <MatrixText
-                  text={title(item.responsibilityId)}
-                  language={language}
-                />
-              </li>
-            ))}
-          </ul>
+          {responsibilityList(turnedOff, t('card.turnedOff'), false)}
           <Typography variant="body2" className={classes.unavailable}>
             {t('card.turnedOffHint')}
           </Typography>
