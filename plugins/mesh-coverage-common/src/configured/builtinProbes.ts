@@ -144,6 +144,25 @@ const kumaPolicy = (
   ...(defaultNamePrefix && { defaultNamePrefix }),
 });
 
+/**
+ * A Linkerd ServiceProfile for the Service (named by its FQDN): where one exists it decides alone,
+ * over annotations and routes.
+ */
+const linkerdServiceProfile = (on: ProbeResource['on']): ProbeResource => ({
+  kind: SERVICE_PROFILE,
+  selects: { by: 'service-name', path: 'metadata.name' },
+  on,
+  exclusive: true,
+  precedence: 20,
+});
+
+/** Raw Envoy configuration for the Service in a CiliumEnvoyConfig, found by a text in it. */
+const ciliumEnvoyConfig = (contains: string): ProbeResource => ({
+  kind: CILIUM_ENVOY_CONFIG,
+  selects: { by: 'service-name', path: 'spec.services[].name' },
+  on: [{ path: 'spec.resources', contains }],
+});
+
 const ISTIO_SOURCES = {
   peer: 'https://istio.io/latest/docs/reference/config/security/peer_authentication/',
   requestAuth:
@@ -412,13 +431,9 @@ spec:
       ja: 'Service、またはそれを parent とする HTTPRoute に retry.linkerd.io/http または retry.linkerd.io/grpc (2.16 以降) が付与されるまで、リトライは行われません。Service に対する ServiceProfile が存在する場合は、そちらがどちらよりも優先されます (isRetryable なルート)。',
     },
     resources: [
-      {
-        kind: SERVICE_PROFILE,
-        selects: { by: 'service-name', path: 'metadata.name' },
-        on: [{ path: 'spec.routes[].isRetryable', in: ['true'] }],
-        exclusive: true,
-        precedence: 20,
-      },
+      linkerdServiceProfile([
+        { path: 'spec.routes[].isRetryable', in: ['true'] },
+      ]),
       {
         kind: HTTP_ROUTE,
         selects: { by: 'service-parent-ref' },
@@ -459,13 +474,7 @@ metadata:
       ja: 'Service またはそれを parent とする HTTPRoute に timeout.linkerd.io/request (または response、idle) が付与されるか、ルートで rules[].timeouts.request が設定されるまで、リクエストタイムアウトはありません (backendRequest は参照しません)。ServiceProfile が存在する場合は、そのルートのタイムアウトが優先されます。',
     },
     resources: [
-      {
-        kind: SERVICE_PROFILE,
-        selects: { by: 'service-name', path: 'metadata.name' },
-        on: [{ path: 'spec.routes[].timeout', exists: true }],
-        exclusive: true,
-        precedence: 20,
-      },
+      linkerdServiceProfile([{ path: 'spec.routes[].timeout', exists: true }]),
       {
         kind: HTTP_ROUTE,
         selects: { by: 'service-parent-ref' },
@@ -508,13 +517,7 @@ metadata:
       ja: 'Service に balancer.linkerd.io/failure-accrual: consecutive (2.13 以降) または unified (2.20) が付与されるまで、failure accrual は行われません。Service に対する ServiceProfile が存在する間は無効です。',
     },
     resources: [
-      {
-        kind: SERVICE_PROFILE,
-        selects: { by: 'service-name', path: 'metadata.name' },
-        on: [],
-        exclusive: true,
-        precedence: 20,
-      },
+      linkerdServiceProfile([]),
       {
         kind: SERVICE,
         selects: { by: 'service' },
@@ -782,14 +785,7 @@ metadata:
       en: 'No retries until an HTTPRoute with the Service as parent (producer route) sets rules[].retry (Gateway API Standard channel since v1.7.0), or a CiliumEnvoyConfig for the Service sets a retry_policy.',
       ja: 'Service を parent とする HTTPRoute (producer route) で rules[].retry を設定するか (Gateway API v1.7.0 以降 Standard channel)、Service に対する CiliumEnvoyConfig で retry_policy を設定するまで、リトライは行われません。',
     },
-    resources: [
-      GAMMA_RETRY,
-      {
-        kind: CILIUM_ENVOY_CONFIG,
-        selects: { by: 'service-name', path: 'spec.services[].name' },
-        on: [{ path: 'spec.resources', contains: 'retry_policy' }],
-      },
-    ],
+    resources: [GAMMA_RETRY, ciliumEnvoyConfig('retry_policy')],
     sources: [
       'https://docs.cilium.io/en/stable/network/servicemesh/gateway-api/gamma/',
       GATEWAY_API_SOURCES.retries,
@@ -803,14 +799,7 @@ metadata:
       en: 'No request timeout until an HTTPRoute with the Service as parent sets rules[].timeouts, or a CiliumEnvoyConfig for the Service sets a route timeout.',
       ja: 'Service を parent とする HTTPRoute で rules[].timeouts を設定するか、Service に対する CiliumEnvoyConfig でルートのタイムアウトを設定するまで、リクエストタイムアウトはありません。',
     },
-    resources: [
-      GAMMA_TIMEOUTS,
-      {
-        kind: CILIUM_ENVOY_CONFIG,
-        selects: { by: 'service-name', path: 'spec.services[].name' },
-        on: [{ path: 'spec.resources', contains: '"timeout"' }],
-      },
-    ],
+    resources: [GAMMA_TIMEOUTS, ciliumEnvoyConfig('"timeout"')],
     sources: [
       'https://docs.cilium.io/en/stable/network/servicemesh/gateway-api/gamma/',
       GATEWAY_API_SOURCES.timeouts,
@@ -824,18 +813,7 @@ metadata:
       en: 'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the local_ratelimit filter.',
       ja: '生の Envoy 設定でのみ実現できます: Service に対する、local_ratelimit フィルターを含む CiliumEnvoyConfig。',
     },
-    resources: [
-      {
-        kind: CILIUM_ENVOY_CONFIG,
-        selects: { by: 'service-name', path: 'spec.services[].name' },
-        on: [
-          {
-            path: 'spec.resources',
-            contains: 'envoy.filters.http.local_ratelimit',
-          },
-        ],
-      },
-    ],
+    resources: [ciliumEnvoyConfig('envoy.filters.http.local_ratelimit')],
     sources: [
       'https://docs.cilium.io/en/stable/network/servicemesh/l7-traffic-management/',
     ],
@@ -848,15 +826,7 @@ metadata:
       en: 'Only raw Envoy configuration: a CiliumEnvoyConfig for the Service with the jwt_authn filter.',
       ja: '生の Envoy 設定でのみ実現できます: Service に対する、jwt_authn フィルターを含む CiliumEnvoyConfig。',
     },
-    resources: [
-      {
-        kind: CILIUM_ENVOY_CONFIG,
-        selects: { by: 'service-name', path: 'spec.services[].name' },
-        on: [
-          { path: 'spec.resources', contains: 'envoy.filters.http.jwt_authn' },
-        ],
-      },
-    ],
+    resources: [ciliumEnvoyConfig('envoy.filters.http.jwt_authn')],
     sources: [
       'https://docs.cilium.io/en/stable/network/servicemesh/l7-traffic-management/',
     ],
