@@ -132,10 +132,8 @@ export function createMeshCoverageFactRetriever(
         credentials,
       )) {
         for (const component of page) {
-          const { report, observation } = await options.evaluator.evaluate(
-            index,
-            component,
-          );
+          const { declaration, report, observation } =
+            await options.evaluator.evaluate(index, component);
           const { observed } = observation;
           facts.push({
             entity: parseEntityRef(component.entityRef!),
@@ -144,7 +142,7 @@ export function createMeshCoverageFactRetriever(
                 index,
                 component,
                 options.defaultRequirements,
-                { report },
+                { declaration, report },
               ),
               // Unset when no configuration could be read: that check is then skipped.
               ...computeConfiguredFacts(report),

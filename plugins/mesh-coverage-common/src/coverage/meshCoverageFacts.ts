@@ -6,6 +6,7 @@ import {
   evaluateComponentCoverage,
 } from './componentCoverage';
 import { evaluateCoverage } from './evaluateCoverage';
+import { MeshDeclaration } from '../annotations/parseAnnotations';
 import { CoverageReport } from './types';
 import { parseMeshId } from '../annotations/parseAnnotations';
 import { compareObservedMesh, ObservedMesh } from '../observed/observedMesh';
@@ -43,14 +44,15 @@ export function computeMeshCoverageFacts(
   index: MatrixIndex,
   component: ComponentLike,
   defaultRequirements?: DefaultRequirements,
-  /** The component as it runs (its mesh from the annotation or its pods, its configuration). */
-  asItRuns?: { report?: CoverageReport },
+  /**
+   * The component as it runs, already evaluated (its mesh from the annotation or its pods, its
+   * configuration): then nothing is parsed or evaluated again.
+   */
+  asItRuns?: { declaration: MeshDeclaration; report?: CoverageReport },
 ): MeshCoverageFacts {
-  const parsed = evaluateComponentCoverage(index, component, {
-    defaultRequirements,
-  });
-  const { declaration } = parsed;
-  const evaluated = asItRuns ? asItRuns.report : parsed.report;
+  const { declaration, report: evaluated } =
+    asItRuns ??
+    evaluateComponentCoverage(index, component, { defaultRequirements });
   const report =
     evaluated ??
     evaluateCoverage(index, {
