@@ -288,7 +288,7 @@ export async function readFleetInventory(options: {
         undefined,
         options,
       );
-      return { mesh, configured };
+      return { mesh, configured, declaration };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { MeshDeclaration } from '../annotations/parseAnnotations';
 import { MatrixIndex } from '../model/matrixIndex';
 import {
   ComponentLike,
@@ -174,6 +175,8 @@ export interface FleetOptions {
 export interface ComponentAsItRuns {
   mesh: string | undefined;
   configured?: ReadonlyMap<string, Configuration>;
+  /** Its declaration, where the caller parsed it already (it is not parsed twice). */
+  declaration?: MeshDeclaration;
 }
 
 /**
@@ -204,11 +207,9 @@ export class FleetSnapshotAccumulator {
     component: ComponentLike,
     asItRuns?: ComponentAsItRuns,
   ): ComponentCoverageFigures {
-    const declaration = parseComponent(
-      this.index,
-      component,
-      this.options.defaultRequirements,
-    );
+    const declaration =
+      asItRuns?.declaration ??
+      parseComponent(this.index, component, this.options.defaultRequirements);
     const { report } = evaluateDeclaration(
       this.index,
       declaration,
