@@ -253,6 +253,9 @@ function definitionOf(resource: FakeResource): FakeCrd {
   };
 }
 
+const kindKey = (kind: { group: string; version: string; plural: string }) =>
+  `${kind.group}/${kind.version}/${kind.plural}`;
+
 function resourceIsAt(resource: FakeResource, route: ListRoute): boolean {
   const { group, version } = splitApiVersion(resource.apiVersion);
   return (
@@ -605,7 +608,24 @@ export async function startFakeCluster(
   const token = options.token;
   let pods: FakePod[] = [...(options.pods ?? [])];
   let podsCreatedAt = new Date().toISOString();
-  let resources: FakeResource[] = [...(options.resources ?? [])];
+  // Indexed once per set, as an API server serves lists from its cache: a list request does not
+  // walk every object of every kind.
+  let resourcesByKind = new Map<string, FakeResource[]>();
+  let resourceDefinitions: FakeCrd[] = [];
+  const indexResources = (newResources: readonly FakeResource[]) => {
+    resourcesByKind = new Map();
+    const definitions = new Map<string, FakeCrd>();
+    for (const resource of newResources) {
+      const definition = definitionOf(resource);
+      const key = kindKey(definition);
+      definitions.set(key, definition);
+      const ofKind = resourcesByKind.get(key);
+      if (ofKind) ofKind.push(resource);
+      else resourcesByKind.set(key, [resource]);
+    }
+    resourceDefinitions = [...definitions.values()];
+  };
+  indexResources(options.resources ?? []);
   let resourcesCreatedAt = podsCreatedAt;
   let explicitCrds: FakeCrd[] | undefined = options.crds && [...options.crds];
   // In the order set, so the last one set wins where several match.
@@ -670,7 +690,7 @@ export async function startFakeCluster(
     }
 
     // Without explicit CRDs, the resources' own CRDs count as installed.
-    const crds = explicitCrds ?? resources.map(definitionOf);
+    const crds = explicitCrds ?? resourceDefinitions;
     const installed =
       explicitCrds === undefined ||
       isBuiltInGroup(route.group) ||
@@ -708,7 +728,7 @@ export async function startFakeCluster(
 
     const kind = kindOf(route.group, route.plural, [
       ...crds,
-      ...resources.map(definitionOf),
+      ...resourceDefinitions,
     ]);
 
     const servesPods =
@@ -723,7 +743,7 @@ export async function startFakeCluster(
           .filter(pod => selected(pod.labels))
           .map(pod => toPodObject(pod, podsCreatedAt))
       : [];
-    const resourceItems = resources
+    const resourceItems = (resourcesByKind.get(kindKey(route)) ?? [])
       .filter(resource => resourceIsAt(resource, route))
       .filter(resource => selected(resource.metadata.labels))
       .map(resource => toResourceObject(resource, resourcesCreatedAt));
@@ -763,7 +783,7 @@ export async function startFakeCluster(
       podsCreatedAt = new Date().toISOString();
     },
     setResources(newResources) {
-      resources = [...newResources];
+      indexResources(newResources);
       resourcesCreatedAt = new Date().toISOString();
     },
     setCrds(newCrds) {
