@@ -16,6 +16,7 @@ describe('openapi.yaml', () => {
       .sort();
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
       meshCoverage: {} as any,
     });
     const served = router.stack

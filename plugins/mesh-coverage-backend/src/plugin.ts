@@ -5,6 +5,7 @@ import {
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { meshCoveragePermissions } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   createAsItRunsReaders,
   meshMatrixServiceRef,
@@ -52,12 +53,15 @@ export const meshCoveragePlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         cache: coreServices.cache,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         matrixService: meshMatrixServiceRef,
       },
       async init(deps) {
         const { httpRouter, httpAuth, auth, config, catalog, matrixService } =
           deps;
+        deps.permissionsRegistry.addPermissions(meshCoveragePermissions);
         const { index } = await matrixService.getMatrix();
         const defaultRequirements = readDefaultRequirements(config, index);
         const frequency = readDuration(
@@ -95,7 +99,22 @@ export const meshCoveragePlugin = createBackendPlugin({
           scope: 'global',
           frequency,
           timeout: { minutes: 15 },
-          fn: async () => snapshots.take(await auth.getOwnServiceCredentials()),
+          fn: async () => {
+            // Read with the plugin's own credentials: on the audit record, as every run.
+            const event = await deps.auditor.createEvent({
+              eventId: 'fleet-snapshot',
+              severityLevel: 'low',
+            });
+            try {
+              const taken = await snapshots.take(
+                await auth.getOwnServiceCredentials(),
+              );
+              await event.success({ meta: { ...taken } });
+            } catch (error) {
+              await event.fail({ error: error as Error });
+              throw error;
+            }
+          },
         });
 
         const meshCoverage = createMeshCoverageService({
@@ -106,7 +125,13 @@ export const meshCoveragePlugin = createBackendPlugin({
           evaluator,
           permissions: deps.permissions,
         });
-        httpRouter.use(await createRouter({ httpAuth, meshCoverage }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions: deps.permissions,
+            meshCoverage,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

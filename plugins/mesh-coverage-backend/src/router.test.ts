@@ -99,6 +99,7 @@ describe.each(databases.eachSupportedId())(
       const routes = async () => {
         const router = await createRouter({
           httpAuth: mockServices.httpAuth(),
+          permissions: mockServices.permissions(),
           meshCoverage: {} as any,
         });
         return router.stack

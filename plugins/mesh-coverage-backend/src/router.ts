@@ -1,16 +1,23 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   MATRIX_EDITIONS,
   MatrixEdition,
+  meshCoverageFleetReadPermission,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MatrixEncoding, MeshCoverageService } from './service/types';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** Allows everything where the permission framework is off, as Backstage's own service does. */
+  permissions: PermissionsService;
   meshCoverage: MeshCoverageService;
 }
 
@@ -136,8 +143,23 @@ function explainBodyErrors(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, meshCoverage } = options;
+  const { httpAuth, permissions, meshCoverage } = options;
   const router = Router();
+
+  /** The caller's credentials, once they may read the fleet figures. */
+  async function fleetReader(req: express.Request) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: meshCoverageFleetReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `The fleet figures need the ${meshCoverageFleetReadPermission.name} permission; ask a Backstage admin to grant it`,
+      );
+    }
+    return credentials;
+  }
   router.use(express.json({ limit: MAX_BODY }));
   router.use(explainBodyErrors);
 
@@ -179,7 +201,7 @@ export async function createRouter(
 
   router.get('/fleet', async (req, res) => {
     const { mesh, entityRefs, live } = parse(fleetQuery, req.query);
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await fleetReader(req);
     res.json(
       await meshCoverage.getFleet(
         {
@@ -193,9 +215,9 @@ export async function createRouter(
   });
 
   router.get('/fleet/history', async (req, res) => {
-    res.json(
-      await meshCoverage.getFleetHistory(parse(fleetHistoryQuery, req.query)),
-    );
+    const query = parse(fleetHistoryQuery, req.query);
+    await fleetReader(req);
+    res.json(await meshCoverage.getFleetHistory(query));
   });
 
   router.get('/coverage/history', async (req, res) => {

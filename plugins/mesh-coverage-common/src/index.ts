@@ -6,6 +6,12 @@
  * @packageDocumentation
  */
 
+// Permissions
+export {
+  meshCoverageFleetReadPermission,
+  meshCoveragePermissions,
+} from './permissions/permissions';
+
 // The matrix model
 export type {
   CellValue,

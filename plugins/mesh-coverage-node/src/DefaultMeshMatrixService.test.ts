@@ -53,6 +53,10 @@ describe.each(databases.eachSupportedId())(
     ) {
       const scheduler = mockServices.scheduler.mock();
       const logger = mockServices.logger.mock();
+      const audited = { success: jest.fn(), fail: jest.fn() };
+      const auditor = mockServices.auditor.mock({
+        createEvent: jest.fn(async () => audited),
+      });
       const knex = await databases.init(databaseId);
       const service = await DefaultMeshMatrixService.create({
         config: mockServices.rootConfig({
@@ -62,12 +66,13 @@ describe.each(databases.eachSupportedId())(
         urlReader: mockServices.urlReader.mock(urlReader),
         scheduler,
         database: mockServices.database({ knex }),
+        auditor,
       });
       const task = (id: string) =>
         scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id)?.[0] as
           | SchedulerServiceTaskInvocationDefinition
           | undefined;
-      return { service, scheduler, logger, task, knex };
+      return { service, scheduler, logger, task, knex, auditor, audited };
     }
 
     const cellSupport = async (service: DefaultMeshMatrixService) =>
@@ -187,7 +192,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps the last good matrix when an overlay turns invalid on refresh, and recovers', async () => {
       const path = join(dir, 'claims.yaml');
       writeFileSync(path, toYaml(claim('yes', 'no')));
-      const { service, task } = await create({
+      const { service, task, auditor, audited } = await create({
         edition: 'seed',
         overlays: [path],
         refresh: { minutes: 5 },
@@ -196,6 +201,18 @@ describe.each(databases.eachSupportedId())(
       const { source, ...unsourced } = claim('partial', 'no').cells[0];
       writeFileSync(path, toYaml({ cells: [unsourced] }));
       await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
+      // Each refresh is on the audit record: what was read, and what it did to the matrix.
+      expect(auditor.createEvent).toHaveBeenLastCalledWith({
+        eventId: 'matrix-refresh',
+        severityLevel: 'medium',
+        meta: { source: expect.any(String), overlays: [path] },
+      });
+      expect(audited.fail).toHaveBeenLastCalledWith({
+        error: expect.objectContaining({
+          message: expect.stringContaining('cells[0].source: missing'),
+        }),
+        meta: { kept: good },
+      });
       expect(service.currentMatrix().meta).toMatchObject({
         version: good,
         error: {
@@ -208,6 +225,9 @@ describe.each(databases.eachSupportedId())(
       await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
       expect(service.currentMatrix().meta.error).toBeUndefined();
       expect(await cellSupport(service)).toBe('partial');
+      expect(audited.success).toHaveBeenLastCalledWith({
+        meta: { version: service.currentMatrix().meta.version, changed: true },
+      });
     });
 
     it('applies an overlay on an operator matrix file', async () => {

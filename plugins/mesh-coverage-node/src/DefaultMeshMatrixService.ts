@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   DatabaseService,
   LoggerService,
   SchedulerService,
@@ -39,6 +40,8 @@ export interface MeshMatrixServiceDeps {
   urlReader: UrlReaderService;
   scheduler: SchedulerService;
   database: DatabaseService;
+  /** Records each refresh: what was read, and whether the matrix in service changed. */
+  auditor?: AuditorService;
 }
 
 /** Where the configured matrix comes from, as `meta` reports it. */
@@ -69,7 +72,10 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
     initial: LoadedMatrix,
     private readonly source: MatrixSourceConfig,
     private readonly origin: MatrixOrigin,
-    private readonly deps: Pick<MeshMatrixServiceDeps, 'logger' | 'urlReader'>,
+    private readonly deps: Pick<
+      MeshMatrixServiceDeps,
+      'logger' | 'urlReader' | 'auditor'
+    >,
     private readonly store?: MatrixStore,
   ) {
     this.current = initial;
@@ -152,6 +158,15 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
   /** Re-reads the documents; a good result replaces the stored one, a bad one is recorded. */
   async refresh(): Promise<void> {
     const store = this.store!;
+    const event = await this.deps.auditor?.createEvent({
+      eventId: 'matrix-refresh',
+      severityLevel: 'medium',
+      meta: {
+        source: this.origin.source ?? null,
+        overlays: this.origin.overlays ?? [],
+      },
+    });
+    const previous = this.current.meta.version;
     try {
       const fresh = await DefaultMeshMatrixService.readSource(
         this.source,
@@ -159,6 +174,12 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
         this.deps.urlReader,
       );
       await store.publish(DefaultMeshMatrixService.toStored(fresh));
+      await event?.success({
+        meta: {
+          version: fresh.meta.version,
+          changed: fresh.meta.version !== previous,
+        },
+      });
     } catch (error) {
       const message = (error as Error).message;
       this.deps.logger.error(
@@ -169,6 +190,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
           error: message,
         },
       );
+      await event?.fail({ error: error as Error, meta: { kept: previous } });
       await store.recordError(message, new Date().toISOString());
     }
     await this.sync();

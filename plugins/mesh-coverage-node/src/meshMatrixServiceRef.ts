@@ -24,6 +24,7 @@ export const meshMatrixServiceRef = createServiceRef<MeshMatrixService>({
         urlReader: coreServices.urlReader,
         scheduler: coreServices.scheduler,
         database: coreServices.database,
+        auditor: coreServices.auditor,
       },
       factory: deps => DefaultMeshMatrixService.create(deps),
     }),

@@ -87,6 +87,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
         'Pick the responsibilities your services need; the tools are ranked by how many they take off your app teams.',
       needs: 'Responsibilities you need',
       fromFleet: 'Use what the catalog requires',
+      fleetNotAllowed:
+        'The catalog’s requirements come from the fleet figures, which your account may not see (mesh-coverage.fleet.read). Pick the responsibilities yourself.',
       clear: 'Clear',
       empty: 'Pick at least one responsibility to rank the meshes.',
       rank: 'Rank',
@@ -98,6 +100,8 @@ export const meshCoverageTranslationRef = createTranslationRef({
       alternative: 'Without a mesh:',
     },
     fleet: {
+      notAllowed:
+        'Your account may not see the fleet figures: they need the mesh-coverage.fleet.read permission. Ask your Backstage admins to grant it; the comparison, the recommendation and each component’s own coverage stay open to you.',
       whatIf: 'What if every component ran',
       today: 'As today',
       components: 'Components',

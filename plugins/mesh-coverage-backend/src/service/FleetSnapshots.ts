@@ -39,6 +39,14 @@ export interface LatestFleetSnapshot {
   summary: FleetSnapshotSummary;
 }
 
+/** What one snapshot run did. */
+export interface FleetSnapshotTaken {
+  stored: boolean;
+  components: number;
+  changed: number;
+  pruned: number;
+}
+
 /**
  * Computes the fleet from the catalog (the scheduled snapshot and `/fleet?live=true` alike), stores
  * snapshots and serves the latest one.
@@ -52,8 +60,11 @@ export interface FleetSnapshots {
     summary: FleetSnapshotSummary;
     components: ComponentCoverageFigures[];
   }>;
-  /** Computes the fleet with the plugin's own credentials, stores it and prunes old ones. */
-  take(credentials: BackstageCredentials): Promise<void>;
+  /**
+   * Computes the fleet with the plugin's own credentials, stores it and prunes old ones; says
+   * what it did (for the audit record).
+   */
+  take(credentials: BackstageCredentials): Promise<FleetSnapshotTaken>;
   latest(): Promise<LatestFleetSnapshot | undefined>;
   readonly store: FleetSnapshotStore<FleetSnapshotSummary>;
   readonly retentionMs: number;
@@ -102,7 +113,7 @@ export function createFleetSnapshots(
         logger.info(
           'Fleet snapshot not stored: the catalog holds no components yet',
         );
-        return;
+        return { stored: false, components: 0, changed: 0, pruned: 0 };
       }
       const takenAt = new Date().toISOString();
       // The headline figures as the history's filters add them up: from the groups.
@@ -129,6 +140,12 @@ export function createFleetSnapshots(
             Date.now() - started
           } ms`,
       );
+      return {
+        stored: true,
+        components: components.length,
+        changed,
+        pruned: pruned.snapshots,
+      };
     },
 
     async latest() {

@@ -59,6 +59,8 @@ const ja = {
     'サービスに必要な責務を選ぶと、アプリチームから引き受ける数の多い順にツールを並べます。',
   'recommendation.needs': '必要な責務',
   'recommendation.fromFleet': 'カタログの要件を使う',
+  'recommendation.fleetNotAllowed':
+    'カタログの要件はフリートの集計から取りますが、このアカウントには閲覧権限 (mesh-coverage.fleet.read) がありません。責務をご自身で選んでください。',
   'recommendation.clear': 'クリア',
   'recommendation.empty':
     'ツールを順位付けするには責務を 1 つ以上選んでください。',
@@ -69,6 +71,8 @@ const ja = {
   'recommendation.leaves': 'アプリチームに残る責務',
   'recommendation.nothingLeft': 'なし: すべての要件をメッシュが担います。',
   'recommendation.alternative': 'メッシュなしの場合:',
+  'fleet.notAllowed':
+    'このアカウントにはフリートの集計を見る権限がありません (mesh-coverage.fleet.read が必要です)。Backstage の管理者に付与を依頼してください。比較・推奨と各コンポーネント自身のカバレッジは引き続き利用できます。',
   'fleet.whatIf': 'もし全コンポーネントが次を使ったら',
   'fleet.today': '現状のまま',
   'fleet.components': 'コンポーネント',

@@ -529,3 +529,26 @@ describe('FleetTab', () => {
     });
   });
 });
+
+describe('FleetTab for a user who may not read the fleet', () => {
+  it('says so plainly, and shows no figures and no broken parts', async () => {
+    const forbidden = Object.assign(
+      new Error(
+        'The fleet figures need the mesh-coverage.fleet.read permission',
+      ),
+      { name: 'ResponseError', statusCode: 403 },
+    );
+    const api = await render('/', [], {
+      getFleet: jest.fn(async () => {
+        throw forbidden;
+      }),
+    });
+    expect(
+      await screen.findByText(/may not see the fleet figures/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/mesh-coverage\.fleet\.read/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('What if every component ran')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(api.getFleetHistory).not.toHaveBeenCalled();
+  });
+});

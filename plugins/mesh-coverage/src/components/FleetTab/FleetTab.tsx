@@ -1,4 +1,8 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
@@ -20,6 +24,7 @@ import { meshCoverageApiRef } from '../../api';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
 import { formatDateTime, ownerName } from '../../lib/fleetTrend';
+import { isNotAllowed } from '../../lib/notAllowed';
 import { meshCoverageTranslationRef } from '../../translation';
 import { HeaderRow } from '../HeaderRow';
 import { MatrixText } from '../MatrixText';
@@ -177,6 +182,11 @@ export function FleetTab() {
       : `${value} %`;
   const meshOptions =
     index?.meshIds.map(id => ({ value: id, label: toolName(id) })) ?? [];
+
+  if (isNotAllowed(error)) {
+    // No what-if, no trend, no teams: every part of this tab is fleet figures.
+    return <WarningPanel severity="info" title={t('fleet.notAllowed')} />;
+  }
 
   return (
     <>

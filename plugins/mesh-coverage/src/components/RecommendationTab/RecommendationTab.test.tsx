@@ -10,7 +10,7 @@ const rankedTools = () =>
     r.getAttribute('data-tool'),
   );
 
-async function render(route = '/') {
+async function render(route = '/', overrides = {}) {
   const api = mockMeshCoverageApi({
     getFleet: jest.fn(async () => ({
       components: 2,
@@ -44,6 +44,7 @@ async function render(route = '/') {
         },
       ],
     })),
+    ...overrides,
   });
   await renderInTestApp(
     <TestApiProvider apis={[[meshCoverageApiRef, api]]}>
@@ -122,5 +123,30 @@ describe('RecommendationTab', () => {
       }),
     ).toBeChecked();
     expect(rankedTools()[0]).toBe('istio');
+  });
+
+  it('keeps working without the fleet figures when the user may not read them', async () => {
+    const forbidden = Object.assign(new Error('Forbidden'), {
+      name: 'ResponseError',
+      statusCode: 403,
+    });
+    await render('/?need=mtls', {
+      getFleet: jest.fn(async () => {
+        throw forbidden;
+      }),
+    });
+    const fromFleet = await screen.findByRole('button', {
+      name: 'Use what the catalog requires',
+    });
+    await userEvent.click(fromFleet);
+    expect(
+      await screen.findByText(/which your account may not see/),
+    ).toBeInTheDocument();
+    expect(fromFleet).toBeDisabled();
+    // The picker and the ranking stay as they were.
+    expect(
+      screen.getByRole('checkbox', { name: 'Mutual TLS authentication' }),
+    ).toBeChecked();
+    expect(rankedTools()[0]).toBeDefined();
   });
 });

@@ -22,6 +22,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { meshCoverageApiRef } from '../../api';
+import { isNotAllowed } from '../../lib/notAllowed';
 import { useAppMatrixLanguage } from '../../hooks/useAppMatrixLanguage';
 import { useMatrix } from '../../hooks/useMatrix';
 import { localize } from '../../lib/localize';
@@ -83,8 +84,8 @@ export function RecommendationTab() {
   if (loading) {
     return <Progress />;
   }
-  if (error || fleetError) {
-    return <ResponseErrorPanel error={(error ?? fleetError)!} />;
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
   }
   if (!matrix || !index) {
     return null;
@@ -102,6 +103,7 @@ export function RecommendationTab() {
   const toggle = (id: string) =>
     setNeeds(needs.includes(id) ? needs.filter(n => n !== id) : [...needs, id]);
   const takeFromFleet = async () => {
+    setFleetError(undefined);
     try {
       const fleet = await api.getFleet();
       setNeeds(
@@ -154,13 +156,27 @@ export function RecommendationTab() {
         })}
       </div>
       <div className={classes.actions}>
-        <Button variant="outlined" color="primary" onClick={takeFromFleet}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={takeFromFleet}
+          disabled={isNotAllowed(fleetError)}
+        >
           {t('recommendation.fromFleet')}
         </Button>
         <Button variant="outlined" onClick={() => setNeeds([])}>
           {t('recommendation.clear')}
         </Button>
       </div>
+      {/* Without the fleet's figures the tab works as before: needs are picked by hand. */}
+      {isNotAllowed(fleetError) && (
+        <Typography color="textSecondary">
+          {t('recommendation.fleetNotAllowed')}
+        </Typography>
+      )}
+      {fleetError && !isNotAllowed(fleetError) && (
+        <ResponseErrorPanel error={fleetError} />
+      )}
       {ranking.length === 0 ? (
         <Typography>{t('recommendation.empty')}</Typography>
       ) : (
