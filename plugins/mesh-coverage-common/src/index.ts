@@ -151,14 +151,6 @@ export type {
   FleetRequirementCount,
   FleetSnapshotSummary,
 } from './coverage/fleetSnapshot';
-export {
-  computeConfiguredFacts,
-  computeMeshCoverageFacts,
-} from './coverage/meshCoverageFacts';
-export type {
-  ConfiguredFacts,
-  MeshCoverageFacts,
-} from './coverage/meshCoverageFacts';
 
 // Observed meshes: what runs, against what is declared
 export {
@@ -176,8 +168,6 @@ export type {
   ObservedUnavailable,
   PodLike,
 } from './observed/observedMesh';
-export { computeObservedMeshFacts } from './coverage/meshCoverageFacts';
-export type { ObservedMeshFacts } from './coverage/meshCoverageFacts';
 
 // The REST API's bodies, shared by the backend and the frontend
 export type {

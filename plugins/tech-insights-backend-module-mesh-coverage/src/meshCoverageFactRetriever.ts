@@ -9,8 +9,7 @@ import {
   computeConfiguredFacts,
   computeMeshCoverageFacts,
   computeObservedMeshFacts,
-  DefaultRequirements,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+} from './facts';
 import {
   ComponentEvaluator,
   MeshMatrixService,
@@ -48,11 +47,12 @@ export const meshCoverageFactRetriever: Omit<FactRetriever, 'handler'> = {
     coverage: {
       type: 'integer',
       description:
-        'Percentage of required responsibilities covered by the mesh or the app; -1 when nothing is required',
+        'Percentage of required responsibilities covered by the mesh or the app; -1 when nothing is required or the mesh annotation names no known mesh',
     },
     gapCount: {
       type: 'integer',
-      description: 'Required responsibilities nobody covers',
+      description:
+        'Required responsibilities nobody covers; -1 when the mesh annotation names no known mesh (no figures: the check fails)',
     },
     unknownCount: {
       type: 'integer',
@@ -103,7 +103,6 @@ export interface MeshCoverageFactRetrieverOptions {
   matrixService: MeshMatrixService;
   catalog: CatalogService;
   auth: AuthService;
-  defaultRequirements: DefaultRequirements;
   /**
    * The component as it runs, as `/coverage` evaluates it: the same mesh source and configured
    * states.
@@ -138,14 +137,12 @@ export function createMeshCoverageFactRetriever(
           facts.push({
             entity: parseEntityRef(component.entityRef!),
             facts: {
-              ...computeMeshCoverageFacts(
-                index,
-                component,
-                options.defaultRequirements,
-                { declaration, report },
-              ),
+              ...computeMeshCoverageFacts(index, component, {
+                declaration,
+                report,
+              }),
               // Unset when no configuration could be read: that check is then skipped.
-              ...computeConfiguredFacts(report),
+              ...computeConfiguredFacts({ declaration, report }),
               // Unset when it could not look: the observed check is then skipped, not failed.
               ...(observed &&
                 computeObservedMeshFacts(index, component, observed)),

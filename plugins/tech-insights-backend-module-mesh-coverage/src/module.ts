@@ -61,7 +61,6 @@ export const techInsightsModuleMeshCoverage = createBackendModule({
             matrixService,
             catalog,
             auth,
-            defaultRequirements,
             // The same evaluation as /coverage: mesh source, observed pods, configured states.
             evaluator,
           }),

@@ -139,7 +139,10 @@ export function parseMeshId(
  * @public
  */
 export interface MeshDeclaration {
+  /** The annotated mesh; the baseline (no mesh) without one; undefined when it names no known mesh. */
   mesh: string | undefined;
+  /** Why `meshcoverage.io/mesh` names no known mesh (with the closest id); also in `errors`. */
+  meshError?: string;
   /** Config defaults united with `meshcoverage.io/requires`, in matrix order. */
   requires: string[];
   /** The valid ids `meshcoverage.io/requires` itself names (what the owner declared). */
@@ -177,6 +180,7 @@ export function parseMeshDeclaration(
   );
   return {
     mesh: mesh.mesh,
+    ...(mesh.errors.length && { meshError: mesh.errors.join('; ') }),
     requires: inMatrixOrder(index, defaultRequires, requires.ids),
     declaredRequires: requires.ids,
     implements: implemented.ids,

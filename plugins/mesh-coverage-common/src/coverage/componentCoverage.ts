@@ -39,7 +39,10 @@ export interface ComponentLike {
 /** @public */
 export interface ComponentCoverage {
   declaration: MeshDeclaration;
-  /** Absent when the mesh annotation names no valid mesh. */
+  /**
+   * Absent when the component's mesh annotation names no known mesh: it then has no figures of
+   * its own, only `declaration.meshError` (docs/coverage.md, "An unknown mesh").
+   */
   report?: CoverageReport;
 }
 
@@ -63,8 +66,12 @@ export function parseComponent(
 }
 
 /**
- * Evaluates a parsed component on `mesh` (its own, or a what-if's); no report when there is no
- * valid mesh. A component parsed once can be evaluated on several meshes.
+ * Evaluates a parsed component on `mesh` — the one `resolveMesh` gives, or a what-if's. The one
+ * rule for an unknown mesh (docs/coverage.md): `mesh` undefined, because `meshcoverage.io/mesh`
+ * names no known mesh, gives no report — never figures on some other mesh. `/coverage` then
+ * answers the annotation's error, the fleet counts the component as "invalid mesh" (a what-if
+ * evaluates it on the what-if mesh, like every component), and every scorecard check that needs
+ * figures fails with that error.
  *
  * @public
  */

@@ -1,6 +1,3 @@
-import { builtinEdition } from '../data/builtinMatrix';
-import { indexMatrix } from '../model/matrixIndex';
-import { computeObservedMeshFacts } from '../coverage/meshCoverageFacts';
 import {
   compareObservedMesh,
   DataPlaneRule,
@@ -166,8 +163,7 @@ describe('summarizeObservedPods', () => {
   });
 });
 
-describe('compareObservedMesh and the observed facts', () => {
-  const index = indexMatrix(builtinEdition('current').matrix);
+describe('compareObservedMesh', () => {
   const observed = (mesh: string | null, pods: number, meshedPods: number) => ({
     mesh,
     pods,
@@ -188,30 +184,5 @@ describe('compareObservedMesh and the observed facts', () => {
     ['istio', observed(null, 0, 0), 'no-pods'],
   ] as const)('declared %s, observed %j: %s', (declared, seen, agreement) => {
     expect(compareObservedMesh(declared, seen, 'kubernetes')).toBe(agreement);
-  });
-
-  it('makes the facts a scorecard checks', () => {
-    const component = { annotations: { 'meshcoverage.io/mesh': 'linkerd' } };
-    expect(
-      computeObservedMeshFacts(index, component, observed(null, 2, 0)),
-    ).toEqual({
-      meshObserved: 'kubernetes',
-      meshedPodRatio: 0,
-      meshDeclaredMatchesObserved: false,
-    });
-    expect(
-      computeObservedMeshFacts(index, component, observed('linkerd', 4, 3)),
-    ).toEqual({
-      meshObserved: 'linkerd',
-      meshedPodRatio: 0.75,
-      meshDeclaredMatchesObserved: false,
-    });
-    expect(
-      computeObservedMeshFacts(index, component, observed('linkerd', 2, 2)),
-    ).toMatchObject({ meshDeclaredMatchesObserved: true });
-    // No pod: nothing to compare, no facts rather than a claimed mismatch.
-    expect(
-      computeObservedMeshFacts(index, component, observed(null, 0, 0)),
-    ).toBeUndefined();
   });
 });

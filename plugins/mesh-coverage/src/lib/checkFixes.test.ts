@@ -60,4 +60,29 @@ describe('fixesForCheck', () => {
       ),
     ).toEqual([{ kind: 'fixAnnotations', errors }]);
   });
+
+  it.each([
+    'meshCoverageNoGaps',
+    'meshCoverageMtls',
+    'meshCoverageObservedMatchesDeclared',
+    'meshCoverageRequirementsConfigured',
+  ])(
+    'gives the annotation error as the reason %s fails on an unknown mesh',
+    checkId => {
+      const error =
+        "meshcoverage.io/mesh: unknown mesh 'istoi' (did you mean 'istio'?)";
+      const unknownMesh = {
+        mesh: 'istoi',
+        coverage: null,
+        items: [],
+        covered: [],
+        implementedByApp: [],
+        gaps: [],
+        errors: [error],
+      };
+      expect(fixesForCheck(checkId, unknownMesh, builtinIndex, true)).toEqual([
+        { kind: 'fixAnnotations', errors: [error] },
+      ]);
+    },
+  );
 });

@@ -13,6 +13,14 @@ export type CheckFix =
   | { kind: 'matchObserved' }
   | { kind: 'turnOn'; responsibilityIds: string[] };
 
+/** The checks whose facts come from the component's figures on its mesh. */
+const MESH_CHECK_IDS = [
+  'meshCoverageNoGaps',
+  'meshCoverageMtls',
+  'meshCoverageObservedMatchesDeclared',
+  'meshCoverageRequirementsConfigured',
+];
+
 /** Mesh tools whose cell for a responsibility is `yes` or `partial`, matrix order. */
 function meshesCovering(
   index: MatrixIndex,
@@ -35,6 +43,10 @@ export function fixesForCheck(
   requirementsDeclared: boolean,
 ): CheckFix[] {
   const errors = report?.errors ?? [];
+  // An unknown mesh has no figures (docs/coverage.md): every check fails for its annotation.
+  if (report && !index.tool(report.mesh) && MESH_CHECK_IDS.includes(checkId)) {
+    return [{ kind: 'fixAnnotations', errors }];
+  }
   switch (checkId) {
     case 'meshCoverageDeclared':
       return [
