@@ -26,7 +26,7 @@ import {
 import {
   BUILTIN_CONFIG_PROBES,
   KubernetesKind,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+} from '@meshcoverage/plugin-mesh-coverage-node';
 import {
   FLEET_SNAPSHOT_TASK_ID,
   meshCoveragePlugin,

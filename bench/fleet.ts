@@ -2,10 +2,12 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   builtinEdition,
-  FleetSnapshotAccumulator,
-  fleetWhatIf,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  FleetSnapshotAccumulator,
+  fleetWhatIf,
+} from '@meshcoverage/plugin-mesh-coverage-backend/src/service/fleetSnapshot';
 import { readCatalogComponents } from '@meshcoverage/plugin-mesh-coverage-node';
 import {
   FLEET_SNAPSHOT_TASK_ID,

@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { SEED_MATRIX } from '@meshcoverage/plugin-mesh-coverage-common';
+import { builtinEdition } from '@meshcoverage/plugin-mesh-coverage-common';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 const RESPONSIBILITY_IDS = SEED_MATRIX.responsibilities.map(r => r.id);
 

@@ -11,12 +11,12 @@ import { parseArgs } from 'util';
 import {
   builtinEdition,
   claimAgeInDays,
-  DEFAULT_CLAIM_MAX_AGE_DAYS,
   MATRIX_EDITIONS,
   MatrixEdition,
   MeshMatrix,
   parseMatrixOverlay,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { DEFAULT_CLAIM_MAX_AGE_DAYS } from '@meshcoverage/plugin-mesh-coverage-node';
 // The backend's own reader: the same size limit, parser and messages as a deployed overlay gets.
 import { readMatrixDocument } from '../plugins/mesh-coverage-node/src/readMatrixDocument';
 

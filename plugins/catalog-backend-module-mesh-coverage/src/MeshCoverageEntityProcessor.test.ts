@@ -1,10 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
-  SEED_MATRIX,
+  builtinEdition,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshCoverageEntityProcessor } from './MeshCoverageEntityProcessor';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 const loaded = {
   matrix: SEED_MATRIX,

@@ -5,12 +5,15 @@ import {
   COMPUTED_ANNOTATIONS,
   coverageAnnotations,
   DefaultRequirements,
-  evaluateComponentCoverage,
+  evaluateDeclaration,
   isCoverageSubject,
+  parseComponent,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 
-const COMPUTED_KEYS: ReadonlySet<string> = new Set(COMPUTED_ANNOTATIONS);
+const COMPUTED_KEYS: ReadonlySet<string> = new Set(
+  Object.values(COMPUTED_ANNOTATIONS),
+);
 
 /**
  * What the processor reads: the matrix in service, the config defaults and a logger.
@@ -64,15 +67,16 @@ export class MeshCoverageEntityProcessor implements CatalogProcessor {
         ([key]) => !COMPUTED_KEYS.has(key),
       ),
     );
-    const coverage = evaluateComponentCoverage(
+    const declaration = parseComponent(
       index,
       {
         type:
           typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
         annotations: inputs,
       },
-      { defaultRequirements: this.options.defaultRequirements },
+      this.options.defaultRequirements,
     );
+    const coverage = evaluateDeclaration(index, declaration, declaration.mesh);
     if (!isCoverageSubject(coverage.declaration)) {
       return entity; // nothing declared, nothing required: not a mesh coverage subject
     }

@@ -21,7 +21,7 @@ import {
   kubernetesConfigFor,
   startFakeCluster,
 } from '@internal/fake-cluster';
-import { BUILTIN_CONFIG_PROBES } from '@meshcoverage/plugin-mesh-coverage-common';
+import { BUILTIN_CONFIG_PROBES } from '@meshcoverage/plugin-mesh-coverage-node';
 import request from 'supertest';
 import { meshCoveragePlugin } from './plugin';
 

@@ -10,7 +10,6 @@ import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import {
   builtinEdition,
-  SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import knexFactory from 'knex';
@@ -22,6 +21,8 @@ import {
 } from './DefaultMeshMatrixService';
 import { MatrixStore } from './MatrixStore';
 import { readMatrixSourceConfig } from './matrixSourceConfig';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 // SQLite always; PostgreSQL wherever BACKSTAGE_TEST_DATABASE_POSTGRES<n>_CONNECTION_STRING is set (CI).
 const databases = TestDatabases.create({

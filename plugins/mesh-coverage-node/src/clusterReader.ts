@@ -3,11 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  KindListing,
-  KubeObject,
-  KubernetesKind,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+import { KindListing, KubeObject, KubernetesKind } from './configured/types';
 
 const KUBERNETES_PLUGIN_ID = 'kubernetes';
 /** The Kubernetes backend's proxy picks the cluster by this header. */

@@ -1,25 +1,25 @@
 import {
   ANNOTATION_MESH,
   carriesResponsibility,
-  ComponentAsItRuns,
   ComponentLike,
   Configuration,
   CoverageReport,
-  DataPlaneRule,
   DefaultRequirements,
   evaluateDeclaration,
-  KubeObject,
   MatrixIndex,
   MeshDeclaration,
   MeshSource,
   MeshSourceMode,
   ObservedMesh,
   parseComponent,
-  PodLike,
   resolveMesh,
-  summarizeObservedPods,
-  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  DataPlaneRule,
+  PodLike,
+  summarizeObservedPods,
+} from './observed/dataPlanes';
+import { KubeObject, WorkloadInCluster } from './configured/types';
 import {
   AuthService,
   CacheService,
@@ -48,6 +48,19 @@ import {
   readObservedConfig,
   workloadsOf,
 } from './observedMeshReader';
+
+/**
+ * How a component runs, when the caller read it from the clusters: the mesh that decides (its
+ * annotation or its pods) and what that mesh is configured to do per requirement.
+ *
+ * @public
+ */
+export interface ComponentAsItRuns {
+  mesh: string | undefined;
+  configured?: ReadonlyMap<string, Configuration>;
+  /** Its declaration, where the caller parsed it already (it is not parsed twice). */
+  declaration?: MeshDeclaration;
+}
 
 /**
  * One component's coverage as it runs: its declaration, what its pods run, the mesh that decides

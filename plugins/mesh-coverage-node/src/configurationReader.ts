@@ -1,17 +1,21 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
-  BUILTIN_CONFIG_PROBES,
-  ConfigProbe,
   Configuration,
-  evaluateConfiguration,
+  MatrixIndex,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { BUILTIN_CONFIG_PROBES } from './configured/builtinProbes';
+import {
+  ConfigProbe,
   KindListing,
   KubernetesKind,
-  MatrixIndex,
+  WorkloadInCluster,
+} from './configured/types';
+import { evaluateConfiguration } from './configured/evaluateConfiguration';
+import {
   mergeConfigProbes,
   parseConfigProbes,
-  WorkloadInCluster,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+} from './configured/parseConfigProbes';
 import { ClusterReader, listPath } from './clusterReader';
 
 /** @public */

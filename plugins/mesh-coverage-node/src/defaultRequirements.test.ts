@@ -1,9 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  SEED_MATRIX,
+  builtinEdition,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { readDefaultRequirements } from './defaultRequirements';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 const index = indexMatrix(SEED_MATRIX);
 const read = (defaultRequirements?: unknown) =>

@@ -71,3 +71,17 @@ export type {
   ComponentEvaluator,
   FleetInventory,
 } from './componentEvaluator';
+export type { ComponentAsItRuns } from './componentEvaluator';
+export { DEFAULT_CLAIM_MAX_AGE_DAYS } from './matrixSourceConfig';
+export { BUILTIN_CONFIG_PROBES } from './configured/builtinProbes';
+export type {
+  ConfigProbe,
+  FieldCondition,
+  KindListing,
+  KubeObject,
+  KubernetesKind,
+  ProbeResource,
+  ProbeSelection,
+  WorkloadInCluster,
+} from './configured/types';
+export type { DataPlaneRule, PodLike } from './observed/dataPlanes';

@@ -1,7 +1,6 @@
 import { createHash } from 'crypto';
 import {
   builtinEdition,
-  BUILTIN_MATRIX_SOURCE,
   indexMatrix,
   MATRIX_EDITIONS,
   MatrixEdition,
@@ -9,6 +8,9 @@ import {
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { LoadedMatrix } from './types';
+
+/** The `meta.source` name of a built-in edition. */
+const BUILTIN_MATRIX_SOURCE = 'built-in';
 
 /**
  * A content hash of a matrix, stable across instances: the basis of the ETag.

@@ -1,14 +1,23 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
-  DEFAULT_CLAIM_MAX_AGE_DAYS,
-  DEFAULT_EDITION,
   MATRIX_EDITIONS,
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /** @public */
 export const MATRIX_CONFIG_KEY = 'meshCoverage.matrix';
+
+/** The edition served unless `meshCoverage.matrix.edition` says otherwise. */
+const DEFAULT_EDITION: MatrixEdition = 'current';
+
+/**
+ * How old a claim may grow before it is served with `recheck: true`, unless
+ * `meshCoverage.matrix.claimMaxAge` says otherwise (docs/editions.md).
+ *
+ * @public
+ */
+export const DEFAULT_CLAIM_MAX_AGE_DAYS = 180;
 
 /**
  * A matrix or overlay document read from a local file or through the backend's URL reader.

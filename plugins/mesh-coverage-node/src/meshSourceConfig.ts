@@ -1,9 +1,14 @@
 import { Config } from '@backstage/config';
 import {
-  MESH_SOURCE_MODES,
   MeshSourceMode,
   suggestId,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+
+const MESH_SOURCE_MODES: readonly MeshSourceMode[] = [
+  'declared',
+  'observed',
+  'declared-or-observed',
+];
 
 /** @public */
 export const MESH_SOURCE_CONFIG_KEY = 'meshCoverage.mesh.source';

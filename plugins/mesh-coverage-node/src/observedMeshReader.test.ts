@@ -5,9 +5,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   builtinEdition,
-  DEFAULT_DATA_PLANE_RULES,
   indexMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { DEFAULT_DATA_PLANE_RULES } from './observed/dataPlanes';
 import {
   createObservedMeshReader,
   readObservedConfig,

@@ -12,18 +12,18 @@ import {
 } from '@backstage/types';
 import {
   ComponentLike,
-  DataPlaneRule,
-  DEFAULT_DATA_PLANE_RULES,
   MatrixIndex,
   ObservedMesh,
   ObservedUnavailable,
-  KindListing,
-  KubeObject,
-  PodLike,
   suggestId,
-  summarizeObservedPods,
-  WorkloadInCluster,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import {
+  DataPlaneRule,
+  DEFAULT_DATA_PLANE_RULES,
+  PodLike,
+  summarizeObservedPods,
+} from './observed/dataPlanes';
+import { KindListing, KubeObject, WorkloadInCluster } from './configured/types';
 import { createClusterReader, POD_KIND, SERVICE_KIND } from './clusterReader';
 
 /** @public */

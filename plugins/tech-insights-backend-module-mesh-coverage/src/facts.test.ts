@@ -4,13 +4,14 @@ import {
   evaluateDeclaration,
   indexMatrix,
   parseComponent,
-  SEED_MATRIX,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   computeConfiguredFacts,
   computeMeshCoverageFacts,
   computeObservedMeshFacts,
 } from './facts';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 const index = indexMatrix(SEED_MATRIX);
 /** The component evaluated on its declared mesh, as /coverage does without clusters. */
@@ -111,7 +112,7 @@ describe('computeMeshCoverageFacts', () => {
 });
 
 describe('computeObservedMeshFacts', () => {
-  const index = indexMatrix(builtinEdition('current').matrix);
+  const current = indexMatrix(builtinEdition('current').matrix);
   const observed = (mesh: string | null, pods: number, meshedPods: number) => ({
     mesh,
     pods,
@@ -124,32 +125,32 @@ describe('computeObservedMeshFacts', () => {
   it('makes the facts a scorecard checks', () => {
     const component = { annotations: { 'meshcoverage.io/mesh': 'linkerd' } };
     expect(
-      computeObservedMeshFacts(index, component, observed(null, 2, 0)),
+      computeObservedMeshFacts(current, component, observed(null, 2, 0)),
     ).toEqual({
       meshObserved: 'kubernetes',
       meshedPodRatio: 0,
       meshDeclaredMatchesObserved: false,
     });
     expect(
-      computeObservedMeshFacts(index, component, observed('linkerd', 4, 3)),
+      computeObservedMeshFacts(current, component, observed('linkerd', 4, 3)),
     ).toEqual({
       meshObserved: 'linkerd',
       meshedPodRatio: 0.75,
       meshDeclaredMatchesObserved: false,
     });
     expect(
-      computeObservedMeshFacts(index, component, observed('linkerd', 2, 2)),
+      computeObservedMeshFacts(current, component, observed('linkerd', 2, 2)),
     ).toMatchObject({ meshDeclaredMatchesObserved: true });
     // No pod: nothing to compare, no facts rather than a claimed mismatch.
     expect(
-      computeObservedMeshFacts(index, component, observed(null, 0, 0)),
+      computeObservedMeshFacts(current, component, observed(null, 0, 0)),
     ).toBeUndefined();
   });
 
   it('never matches a mistyped mesh with what runs', () => {
     const typo = { annotations: { 'meshcoverage.io/mesh': 'kubernetse' } };
     expect(
-      computeObservedMeshFacts(index, typo, observed(null, 2, 0)),
+      computeObservedMeshFacts(current, typo, observed(null, 2, 0)),
     ).toMatchObject({ meshDeclaredMatchesObserved: false });
   });
 });

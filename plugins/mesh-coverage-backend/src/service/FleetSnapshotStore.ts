@@ -2,10 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  ComponentCoverageFigures,
-  FleetGroup,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+import { ComponentCoverageFigures, FleetGroup } from './fleetSnapshot';
 import { runMigrations } from '@meshcoverage/plugin-mesh-coverage-node';
 import { Knex } from 'knex';
 

@@ -1,14 +1,16 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  FleetSnapshotSummary,
+  builtinEdition,
   indexMatrix,
-  SEED_MATRIX,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { FleetSnapshotSummary } from './fleetSnapshot';
 import { MeshMatrixService } from '@meshcoverage/plugin-mesh-coverage-node';
 import knexFactory from 'knex';
 import { createFleetSnapshots } from './FleetSnapshots';
 import { FleetSnapshotStore } from './FleetSnapshotStore';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -3,13 +3,13 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { DefaultRequirements } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   ComponentCoverageFigures,
-  DefaultRequirements,
   FleetSnapshotAccumulator,
   FleetSnapshotSummary,
   totalOfGroups,
-} from '@meshcoverage/plugin-mesh-coverage-common';
+} from './fleetSnapshot';
 import {
   FleetInventory,
   MeshMatrixService,

@@ -12,13 +12,12 @@ import {
   checkResponsibilityIds,
   CoverageReport,
   evaluateCoverage,
-  fleetOwners,
-  fleetWhatIf,
   parseMeshId,
   EvaluateRequest,
   FleetResponse,
   MatrixEdition,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+import { fleetOwners, fleetWhatIf } from './fleetSnapshot';
 import {
   ComponentEvaluator,
   COVERAGE_FIELDS,

@@ -11,13 +11,6 @@ const MAX_REPORTED_PER_ANNOTATION = 10;
 /** A value this long is no id; it is reported shortened. */
 const MAX_SHOWN_VALUE = 64;
 
-/** @public */
-export interface ParsedIds {
-  /** Valid ids, each once, in the order written. */
-  ids: string[];
-  errors: string[];
-}
-
 const show = (value: string) =>
   value.length > MAX_SHOWN_VALUE
     ? `${value.slice(0, MAX_SHOWN_VALUE)}…`
@@ -50,7 +43,7 @@ export function checkResponsibilityIds(
   candidates: readonly string[],
   index: MatrixIndex,
   label: string,
-): ParsedIds {
+): { ids: string[]; errors: string[] } {
   const ids: string[] = [];
   let unknown: string[] | undefined;
   for (const raw of candidates) {
@@ -89,17 +82,10 @@ function parseResponsibilityIds(
   value: string | undefined,
   index: MatrixIndex,
   annotation: string,
-): ParsedIds {
+): { ids: string[]; errors: string[] } {
   return typeof value === 'string'
     ? checkResponsibilityIds(value.split(','), index, annotation)
     : { ids: [], errors: [] };
-}
-
-/** @public */
-export interface ParsedMesh {
-  /** The mesh tool id; the baseline tool when the annotation is absent; undefined when invalid. */
-  mesh: string | undefined;
-  errors: string[];
 }
 
 /**
@@ -112,7 +98,7 @@ export function parseMeshId(
   value: string | undefined,
   index: MatrixIndex,
   label: string = ANNOTATION_MESH,
-): ParsedMesh {
+): { mesh: string | undefined; errors: string[] } {
   const candidate = typeof value === 'string' ? value.trim() : '';
   if (!candidate) {
     return { mesh: index.baselineTool.id, errors: [] };

@@ -1,22 +1,14 @@
-import {
-  CoverageBucket,
-  FleetAdoption,
-  FleetOwner,
-} from '../coverage/fleetSnapshot';
-import {
-  FleetResponsibilityChange,
-  FleetSummary,
-} from '../coverage/summarizeFleet';
+import { FleetAdoption, FleetOwner, FleetSummary } from '../coverage/fleet';
 
 /**
- * The body of `POST /evaluate`.
+ * The body of `POST /evaluate`, and what `evaluateCoverage` evaluates.
  *
  * @public
  */
 export interface EvaluateRequest {
   mesh: string;
-  requires: string[];
-  implements?: string[];
+  requires: readonly string[];
+  implements?: readonly string[];
 }
 
 /**
@@ -33,9 +25,17 @@ export type FleetResponse = FleetSummary & {
   live?: boolean;
   /** Per owner (`spec.owner`), most gaps first. */
   byOwner: FleetOwner[];
-  distribution: CoverageBucket[];
+  /** Components by coverage: `from`–`to` inclusive, in steps of ten, the last one 100 alone. */
+  distribution: { from: number; to: number; components: number }[];
   today?: FleetSummary;
-  change?: FleetResponsibilityChange[];
+  /** Per responsibility, the what-if minus today. */
+  change?: {
+    responsibilityId: string;
+    covered: number;
+    implementedByApp: number;
+    gaps: number;
+    turnedOff: number;
+  }[];
   adoption?: FleetAdoption;
 };
 
@@ -52,7 +52,11 @@ export interface FleetHistoryPoint {
   gaps: number;
 }
 
-/** @public */
+/**
+ * `GET /fleet/history`: the range asked for and a point per stored snapshot in it.
+ *
+ * @public
+ */
 export interface FleetHistoryResponse {
   from: string;
   to: string;

@@ -1,13 +1,5 @@
 import { MeshMatrix, ToolFact, ToolProfile } from '../model/types';
 
-/**
- * How old a claim may grow before it is served with `recheck: true`, unless
- * `meshCoverage.matrix.claimMaxAge` says otherwise (docs/editions.md).
- *
- * @public
- */
-export const DEFAULT_CLAIM_MAX_AGE_DAYS = 180;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

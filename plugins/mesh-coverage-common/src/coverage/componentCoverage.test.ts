@@ -1,8 +1,8 @@
+import { evaluateComponentCoverage } from '../__testUtils__/evaluateComponentCoverage';
 import { SEED_MATRIX } from '../data/builtinMatrix';
 import { indexMatrix } from '../model/matrixIndex';
 import {
   coverageAnnotations,
-  evaluateComponentCoverage,
   isCoverageSubject,
   parseComponent,
 } from './componentCoverage';

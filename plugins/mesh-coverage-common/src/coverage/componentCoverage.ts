@@ -6,7 +6,7 @@ import {
   ANNOTATION_MESH,
   ERROR_SEPARATOR,
 } from '../annotations/annotations';
-import { Configuration } from '../configured/types';
+import { Configuration } from './types';
 import { ObservedMesh } from '../observed/observedMesh';
 import {
   MeshDeclaration,
@@ -36,7 +36,11 @@ export interface ComponentLike {
   annotations?: Record<string, string>;
 }
 
-/** @public */
+/**
+ * A component's parsed declaration and, when its mesh is known, its coverage report.
+ *
+ * @public
+ */
 export interface ComponentCoverage {
   declaration: MeshDeclaration;
   /**
@@ -100,46 +104,12 @@ export function evaluateDeclaration(
 }
 
 /**
- * Parses a component's annotations and evaluates its coverage; `meshOverride` evaluates it as if it
- * ran that mesh (what-if), ignoring its own mesh annotation.
- *
- * @public
- */
-export function evaluateComponentCoverage(
-  index: MatrixIndex,
-  component: ComponentLike,
-  options: {
-    defaultRequirements?: DefaultRequirements;
-    meshOverride?: string;
-  } = {},
-): ComponentCoverage {
-  const declaration = parseComponent(
-    index,
-    component,
-    options.defaultRequirements,
-  );
-  return evaluateDeclaration(
-    index,
-    declaration,
-    options.meshOverride ?? declaration.mesh,
-    component.entityRef,
-  );
-}
-
-/**
  * Where a component's mesh may come from (`meshCoverage.mesh.source`): its `meshcoverage.io/mesh`
  * annotation, the data plane its pods run, or the annotation and, without one, the pods.
  *
  * @public
  */
 export type MeshSourceMode = 'declared' | 'observed' | 'declared-or-observed';
-
-/** @public */
-export const MESH_SOURCE_MODES: readonly MeshSourceMode[] = [
-  'declared',
-  'observed',
-  'declared-or-observed',
-];
 
 /**
  * The mesh a component's coverage is evaluated on, and where it came from (docs/coverage.md). An

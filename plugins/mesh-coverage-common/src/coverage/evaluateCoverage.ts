@@ -1,18 +1,21 @@
 import { inMatrixOrder, MatrixIndex } from '../model/matrixIndex';
 import { carriesResponsibility, Support } from '../model/types';
-import { Configuration, ConfiguredState } from '../configured/types';
-import { CoverageReport, CoverageRequest, CoverageStatus } from './types';
+import { Configuration } from './types';
+import { EvaluateRequest } from '../api/types';
+import { CoverageReport, CoverageStatus } from './types';
 
 /**
  * The coverage rule (docs/coverage.md): a required responsibility the mesh supports, fully or
  * partly, is the mesh's — unless its configuration is known to be off (`configured` `no`); else
  * the app's when it implements it; else a gap, `turned-off` where the mesh could carry it.
+ *
+ * @public
  */
 export function coverageStatus(
   /** The mesh's cell; a missing cell is `unknown`: nobody has compared it. */
   support: Support | undefined,
   implemented: boolean,
-  configured?: ConfiguredState,
+  configured?: Configuration['state'],
 ): CoverageStatus {
   const carried = carriesResponsibility(support ?? 'unknown');
   if (carried && configured !== 'no') {
@@ -41,7 +44,7 @@ export function coveragePercent(
  */
 export function evaluateCoverage(
   index: MatrixIndex,
-  request: CoverageRequest,
+  request: EvaluateRequest,
 ): CoverageReport {
   return evaluateRequirements(
     index,

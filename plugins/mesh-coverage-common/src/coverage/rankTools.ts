@@ -3,7 +3,11 @@ import { ToolKind } from '../model/types';
 import { evaluateCoverage } from './evaluateCoverage';
 import { CoverageItem } from './types';
 
-/** @public */
+/**
+ * One tool's place in a ranking: what it covers of the required set, and what it leaves.
+ *
+ * @public
+ */
 export interface ToolRanking {
   toolId: string;
   /** How many of the required responsibilities the tool covers (partial counts, flagged). */

@@ -1,4 +1,3 @@
-import { Configuration } from '../configured/types';
 import { LocalizedText, Support } from '../model/types';
 import { ObservedMesh, ObservedUnavailable } from '../observed/observedMesh';
 
@@ -10,7 +9,11 @@ import { ObservedMesh, ObservedUnavailable } from '../observed/observedMesh';
  */
 export type CoverageStatus = 'mesh' | 'app' | 'gap' | 'turned-off';
 
-/** @public */
+/**
+ * One required responsibility of a coverage report: who carries it, and why.
+ *
+ * @public
+ */
 export interface CoverageItem {
   responsibilityId: string;
   status: CoverageStatus;
@@ -60,9 +63,31 @@ export interface CoverageReport {
  */
 export type MeshSource = 'declared' | 'observed' | 'none';
 
-/** @public */
-export interface CoverageRequest {
-  mesh: string;
-  requires: readonly string[];
-  implements?: readonly string[];
+/**
+ * A responsibility's configured state for one component (docs/configured.md): `yes` (a resource
+ * turns it on), `default` (nothing is configured and the mesh does it anyway), `no` (nothing turns
+ * it on, or a resource turns it off), `unknown` (it could not be read, or no probe says).
+ *
+ * @public
+ */
+export interface Configuration {
+  state: 'yes' | 'default' | 'no' | 'unknown';
+  /**
+   * The resources that decided it. Name, namespace and cluster are left out for a caller not
+   * allowed to read the cluster's resources; `effect`: whether it turns the responsibility on or
+   * off, or is the mesh's own default turning it on.
+   */
+  evidence?: {
+    kind: string;
+    name?: string;
+    namespace?: string;
+    cluster?: string;
+    effect: 'on' | 'off' | 'default';
+  }[];
+  /** What the probe checks, for people: how the state was decided. */
+  description?: LocalizedText;
+  /** Why it is `unknown` (a failure to read, no workload, no probe), for people. */
+  reason?: string;
+  /** For `no`: the smallest resource that would turn it on, filled in for the component. */
+  fix?: string;
 }

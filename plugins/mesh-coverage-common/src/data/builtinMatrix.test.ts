@@ -3,7 +3,10 @@ import path from 'path';
 import { BUILTIN_RESPONSIBILITY_IDS, BUILTIN_TOOL_IDS } from '../model/ids';
 import { validateMeshMatrix } from '../schema/validateMeshMatrix';
 import { SEED_MATRIX } from './builtinMatrix';
-import { renderCategory, renderGroupTable } from './renderSeedText';
+import {
+  renderCategory,
+  renderGroupTable,
+} from '../__testUtils__/renderSeedText';
 
 const seedText = fs.readFileSync(
   path.resolve(__dirname, '../../seed/000_5c2218e7f4c05990.txt'),

@@ -27,20 +27,6 @@ export const CURRENT_OVERLAY: MatrixOverlay =
   currentOverlayDocument as MatrixOverlay;
 
 /**
- * The edition the backend serves unless `meshCoverage.matrix.edition` says otherwise.
- *
- * @public
- */
-export const DEFAULT_EDITION: MatrixEdition = 'current';
-
-/**
- * The `meta.source` name of a built-in edition.
- *
- * @public
- */
-export const BUILTIN_MATRIX_SOURCE = 'built-in';
-
-/**
  * A built-in edition and the day its claims were checked (the seed has no date of its own).
  *
  * @public
@@ -54,7 +40,7 @@ export interface BuiltinEdition {
 let current: BuiltinEdition | undefined;
 
 /**
- * A built-in edition; `current` is the seed with {@link CURRENT_OVERLAY} applied and validated.
+ * A built-in edition; `current` is the seed with the claims of `current-overlay.json` applied and validated.
  *
  * @public
  */

@@ -27,7 +27,7 @@ const NO_CELLS: ReadonlyMap<string, MatrixCell> = new Map();
 const cache = new WeakMap<MeshMatrix, MatrixIndex>();
 
 /**
- * Returns the look-up index of a matrix that passed {@link validateMeshMatrix}.
+ * Returns the look-up index of a matrix that passed validation (`parseMeshMatrix`).
  *
  * @public
  */

@@ -81,7 +81,11 @@ export interface MeshTool {
  */
 export type Support = 'yes' | 'no' | 'partial' | 'unknown' | 'not-applicable';
 
-/** @public */
+/**
+ * Every support value, in the legend's order.
+ *
+ * @public
+ */
 export const SUPPORT_VALUES: readonly Support[] = [
   'yes',
   'no',
@@ -197,7 +201,11 @@ export interface MeshMatrix {
  */
 export type MatrixEdition = 'seed' | 'current';
 
-/** @public */
+/**
+ * The built-in editions: `seed` (the source document) and `current` (re-checked claims).
+ *
+ * @public
+ */
 export const MATRIX_EDITIONS: readonly MatrixEdition[] = ['seed', 'current'];
 
 /**
@@ -226,5 +234,9 @@ export interface MatrixMeta {
   error?: { message: string; at: string };
 }
 
-/** @public */
+/**
+ * The matrix as `GET /matrix` serves it: with where it came from and when it was loaded.
+ *
+ * @public
+ */
 export type ServedMeshMatrix = MeshMatrix & { meta: MatrixMeta };

@@ -352,7 +352,7 @@ export function applyMatrixOverlay(
 }
 
 /**
- * Applies an overlay, or throws a {@link MatrixValidationError} naming its source and paths.
+ * Applies an overlay, or throws an error naming its source and the paths of its problems.
  *
  * @public
  */

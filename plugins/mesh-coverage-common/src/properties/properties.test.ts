@@ -1,9 +1,7 @@
+import { evaluateComponentCoverage } from '../__testUtils__/evaluateComponentCoverage';
 import fc from 'fast-check';
 import { parseMeshDeclaration } from '../annotations/parseAnnotations';
-import {
-  coverageAnnotations,
-  evaluateComponentCoverage,
-} from '../coverage/componentCoverage';
+import { coverageAnnotations } from '../coverage/componentCoverage';
 import { evaluateCoverage } from '../coverage/evaluateCoverage';
 import { SEED_MATRIX } from '../data/builtinMatrix';
 import { BUILTIN_RESPONSIBILITY_IDS } from '../model/ids';

@@ -2,18 +2,13 @@ import { z } from 'zod';
 import { carriesResponsibility, MeshMatrix } from '../model/types';
 import { meshMatrixSchema } from './matrixSchema';
 
-/**
- * One thing wrong with a matrix document, located by its path inside it.
- *
- * @public
- */
+/** One thing wrong with a matrix document, located by its path inside it. */
 export interface MatrixProblem {
   /** e.g. `cells[12].support`; empty for the document itself. */
   path: string;
   message: string;
 }
 
-/** @public */
 export type MatrixValidation =
   | { valid: true; matrix: MeshMatrix }
   | { valid: false; problems: MatrixProblem[] };
@@ -33,7 +28,16 @@ export function formatProblem(problem: MatrixProblem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
-export function fromZodIssue(issue: z.core.$ZodIssue): MatrixProblem {
+/**
+ * One schema issue as a problem at a path inside the document, worded as every Mesh Coverage
+ * validation words it (an unknown field is named, with a hint to check its spelling).
+ *
+ * @public
+ */
+export function fromZodIssue(issue: z.core.$ZodIssue): {
+  path: string;
+  message: string;
+} {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map(k => `'${k}'`).join(', ');
@@ -219,7 +223,7 @@ export class MatrixValidationError extends Error {
 }
 
 /**
- * Validates a document and returns it as a matrix, or throws a {@link MatrixValidationError}.
+ * Validates a document and returns it as a matrix, or throws an error naming the source and every problem's path (at most 20).
  *
  * @public
  */

@@ -1,10 +1,11 @@
 import {
   builtinEdition,
-  SEED_MATRIX,
   indexMatrix,
   MeshMatrix,
   ServedMeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 /** The built-in matrix as `GET /matrix` serves it. */
 export function servedMatrix(

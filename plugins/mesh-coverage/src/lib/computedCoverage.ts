@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATION_COVERAGE } from '@meshcoverage/plugin-mesh-coverage-common';
+import { COMPUTED_ANNOTATIONS } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /**
  * The coverage the catalog processor wrote on the entity (`meshcoverage.io/coverage`), or
@@ -7,7 +7,7 @@ import { ANNOTATION_COVERAGE } from '@meshcoverage/plugin-mesh-coverage-common';
  * percentage).
  */
 export function computedCoverage(entity: Entity): number | undefined {
-  const value = entity.metadata.annotations?.[ANNOTATION_COVERAGE];
+  const value = entity.metadata.annotations?.[COMPUTED_ANNOTATIONS.coverage];
   if (value === undefined || !/^\d{1,3}$/.test(value)) {
     return undefined;
   }

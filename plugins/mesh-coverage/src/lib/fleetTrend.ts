@@ -3,7 +3,6 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import {
   CoverageHistoryPoint,
   FleetAdoption,
-  FleetAdoptionFigures,
   FleetHistoryPoint,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
@@ -131,7 +130,7 @@ export function adoptionSentenceParams(
 export function ownerAdoption(
   adoption: FleetAdoption,
   owner: string,
-): FleetAdoptionFigures {
+): Omit<FleetAdoption['byOwner'][number], 'owner'> {
   const figures = adoption.byOwner.find(entry => entry.owner === owner);
   return {
     implementationsRemoved: figures?.implementationsRemoved ?? 0,

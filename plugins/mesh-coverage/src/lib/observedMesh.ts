@@ -2,7 +2,6 @@ import {
   compareObservedMesh,
   CoverageReport,
   MatrixIndex,
-  ObservedAgreement,
   ObservedMesh,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
@@ -16,7 +15,7 @@ export type ObservedView =
   | {
       kind: 'observed';
       observed: ObservedMesh;
-      agreement: ObservedAgreement;
+      agreement: ReturnType<typeof compareObservedMesh>;
       /**
        * The mesh the "as observed" what-if evaluates: the observed mesh (the baseline when none
        * runs), or for a partly meshed component the baseline its unmeshed pods get. Undefined when

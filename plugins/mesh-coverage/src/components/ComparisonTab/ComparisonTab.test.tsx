@@ -1,7 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  builtinEdition,
   markClaimsToRecheck,
-  SEED_MATRIX,
   MeshMatrix,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -13,6 +13,8 @@ import {
 } from '../../__testUtils__/fixtures';
 import { mockMeshCoverageApi } from '../../__testUtils__/mockApi';
 import { ComparisonTab } from './ComparisonTab';
+
+const SEED_MATRIX = builtinEdition('seed').matrix;
 
 /** Captures downloaded files instead of letting jsdom try to navigate to them. */
 function captureDownloads(): Blob[] {

@@ -11,7 +11,7 @@ import {
   Configuration,
   CoverageStatus,
   evaluateCoverage,
-  parseMeshDeclaration,
+  parseComponent,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   Grid,
@@ -75,10 +75,9 @@ export function EntityMeshCoverageContent() {
     if (!whatIfMesh || !index || !report) {
       return undefined;
     }
-    const { implements: implemented } = parseMeshDeclaration(
-      entity.metadata.annotations,
-      index,
-    );
+    const { implements: implemented } = parseComponent(index, {
+      annotations: entity.metadata.annotations,
+    });
     return evaluateCoverage(index, {
       mesh: whatIfMesh,
       requires: report.items.map(item => item.responsibilityId),

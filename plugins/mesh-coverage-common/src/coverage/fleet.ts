@@ -1,6 +1,10 @@
 import { coveragePercent } from './evaluateCoverage';
 
-/** @public */
+/**
+ * One responsibility across the fleet: how many components require it, and who carries it.
+ *
+ * @public
+ */
 export interface FleetResponsibility {
   responsibilityId: string;
   /** Components that require it. */
@@ -27,7 +31,11 @@ export interface FleetResponsibility {
   };
 }
 
-/** @public */
+/**
+ * The fleet's figures at one moment, or as if every component ran one mesh (a what-if).
+ *
+ * @public
+ */
 export interface FleetSummary {
   /** Set when the summary is a what-if: every component as if it ran this mesh. */
   whatIfMesh?: string;
@@ -51,39 +59,6 @@ export interface FleetSummary {
   responsibilities: FleetResponsibility[];
 }
 
-/** @public */
-export interface FleetResponsibilityChange {
-  responsibilityId: string;
-  covered: number;
-  implementedByApp: number;
-  gaps: number;
-  turnedOff: number;
-}
-
-/**
- * Per responsibility, how a what-if summary differs from today's (what-if minus today).
- *
- * @public
- */
-export function compareFleetSummaries(
-  today: FleetSummary,
-  whatIf: FleetSummary,
-): FleetResponsibilityChange[] {
-  const before = new Map(
-    today.responsibilities.map(r => [r.responsibilityId, r]),
-  );
-  return whatIf.responsibilities.map(after => {
-    const was = before.get(after.responsibilityId);
-    return {
-      responsibilityId: after.responsibilityId,
-      covered: after.covered - (was?.covered ?? 0),
-      implementedByApp: after.implementedByApp - (was?.implementedByApp ?? 0),
-      gaps: after.gaps - (was?.gaps ?? 0),
-      turnedOff: after.turnedOff - (was?.turnedOff ?? 0),
-    };
-  });
-}
-
 /**
  * The share of all required responsibilities somebody carries, in percent; null when nothing is
  * required.
@@ -100,4 +75,48 @@ export function requirementCoverage(
     carried += row.covered + row.implementedByApp;
   }
   return coveragePercent(carried, required);
+}
+
+/**
+ * One owner's components, for the team table.
+ *
+ * @public
+ */
+export interface FleetOwner {
+  owner: string;
+  components: number;
+  meanCoverage: number | null;
+  gaps: number;
+  implementedByApp: number;
+  /** The valid meshes its components run, matrix order. */
+  meshes: string[];
+}
+
+/**
+ * The case for moving the whole fleet to one mesh; `byOwner` gives the same three figures per owner.
+ *
+ * @public
+ */
+export interface FleetAdoption {
+  /** Responsibilities apps implement themselves today that the mesh would carry. */
+  implementationsRemoved: number;
+  /** Gaps today that the mesh would carry. */
+  gapsClosed: number;
+  /** Responsibilities the current mesh carries, that nobody would carry on this one. */
+  gapsOpened: number;
+  mesh: string;
+  /**
+   * Requirements the components' own meshes could carry today but are configured not to: closed by
+   * configuration, not by a move (counted apart from what a mesh cannot do).
+   */
+  turnedOffToday: number;
+  /** Owners with at least one implementation removed. */
+  teams: number;
+  /** Owners with any figure other than zero, most implementations removed first. */
+  byOwner: {
+    owner: string;
+    implementationsRemoved: number;
+    gapsClosed: number;
+    gapsOpened: number;
+  }[];
 }

@@ -1,28 +1,25 @@
-import { MeshDeclaration } from '../annotations/parseAnnotations';
-import { MatrixIndex } from '../model/matrixIndex';
 import {
   ComponentLike,
+  coverageStatus,
+  CoverageStatus,
   DefaultRequirements,
   evaluateDeclaration,
-  isCoverageSubject,
-  parseComponent,
-} from './componentCoverage';
-import { coverageStatus } from './evaluateCoverage';
-import {
-  compareFleetSummaries,
+  FleetAdoption,
+  FleetOwner,
   FleetResponsibility,
-  FleetResponsibilityChange,
   FleetSummary,
+  isCoverageSubject,
+  MatrixIndex,
+  parseComponent,
   requirementCoverage,
-} from './summarizeFleet';
-import { Configuration, ConfiguredState } from '../configured/types';
-import { CoverageStatus } from './types';
+  Configuration,
+  FleetResponse,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { ComponentAsItRuns } from '@meshcoverage/plugin-mesh-coverage-node';
 
 /**
  * How many components of one owner require one responsibility, by who carries it today and
  * whether the app implements it. Every what-if and adoption figure is derived from these counts.
- *
- * @public
  */
 export interface FleetRequirementCount {
   /** `spec.owner` as an entity ref; '' when the component names none. */
@@ -32,7 +29,7 @@ export interface FleetRequirementCount {
   status: CoverageStatus | null;
   implemented: boolean;
   /** Where the mesh's configuration was read: whether it turns the responsibility on. */
-  configured?: ConfiguredState;
+  configured?: Configuration['state'];
   components: number;
   /** The components themselves, when the accumulator was asked to keep them. */
   entityRefs?: string[];
@@ -40,8 +37,6 @@ export interface FleetRequirementCount {
 
 /**
  * Components of one owner on one mesh: what the history's `mesh` and `owner` filters add up.
- *
- * @public
  */
 export interface FleetGroup {
   /** Null when the components' mesh annotation names no valid mesh. */
@@ -56,49 +51,19 @@ export interface FleetGroup {
 }
 
 /**
- * One owner's components, for the team table.
- *
- * @public
- */
-export interface FleetOwner {
-  owner: string;
-  components: number;
-  meanCoverage: number | null;
-  gaps: number;
-  implementedByApp: number;
-  /** The valid meshes its components run, matrix order. */
-  meshes: string[];
-}
-
-/**
- * Components by coverage: `from`–`to` inclusive, in steps of ten, the last one 100 alone.
- *
- * @public
- */
-export interface CoverageBucket {
-  from: number;
-  to: number;
-  components: number;
-}
-
-/**
  * What the fleet summary of one moment holds: today's summary and the counts what-ifs and the
  * history filters are derived from.
- *
- * @public
  */
 export interface FleetSnapshotSummary {
   today: FleetSummary;
   /** Components that require nothing are not in any bucket. */
-  distribution: CoverageBucket[];
+  distribution: FleetResponse['distribution'];
   groups: FleetGroup[];
   requirements: FleetRequirementCount[];
 }
 
 /**
  * One component's coverage as the fleet saw it.
- *
- * @public
  */
 export interface ComponentCoverageFigures {
   entityRef?: string;
@@ -109,35 +74,9 @@ export interface ComponentCoverageFigures {
   gaps: number;
 }
 
-/** @public */
-export interface FleetAdoptionFigures {
-  /** Responsibilities apps implement themselves today that the mesh would carry. */
-  implementationsRemoved: number;
-  /** Gaps today that the mesh would carry. */
-  gapsClosed: number;
-  /** Responsibilities the current mesh carries, that nobody would carry on this one. */
-  gapsOpened: number;
-}
-
-/**
- * The case for moving the whole fleet to one mesh.
- *
- * @public
- */
-export interface FleetAdoption extends FleetAdoptionFigures {
-  mesh: string;
-  /**
-   * Requirements the components' own meshes could carry today but are configured not to: closed by
-   * configuration, not by a move (counted apart from what a mesh cannot do).
-   */
-  turnedOffToday: number;
-  /** Owners with at least one implementation removed. */
-  teams: number;
-  /** Owners with any figure other than zero, most implementations removed first. */
-  byOwner: (FleetAdoptionFigures & { owner: string })[];
-}
-
 const BUCKETS = 11;
+/** The three figures of the adoption case, per owner and in total. */
+type AdoptionFigure = 'implementationsRemoved' | 'gapsClosed' | 'gapsOpened';
 const NO_OWNER = '';
 /** The group key of components whose mesh is invalid. */
 const INVALID_MESH = '';
@@ -159,24 +98,10 @@ interface OwnerTally {
   requirements: Map<string, FleetRequirementCount[]>;
 }
 
-/** @public */
 export interface FleetOptions {
   defaultRequirements?: DefaultRequirements;
   /** Keep the component refs behind every count (for links); costs memory on large fleets. */
   includeEntityRefs?: boolean;
-}
-
-/**
- * How a component runs, when the caller read it from the clusters: the mesh that decides (its
- * annotation or its pods) and what that mesh is configured to do per requirement.
- *
- * @public
- */
-export interface ComponentAsItRuns {
-  mesh: string | undefined;
-  configured?: ReadonlyMap<string, Configuration>;
-  /** Its declaration, where the caller parsed it already (it is not parsed twice). */
-  declaration?: MeshDeclaration;
 }
 
 /**
@@ -185,8 +110,6 @@ export interface ComponentAsItRuns {
  * it was read, whether its mesh is configured to). Today's summary, the owners, the history's
  * groups and every what-if are derived from these counts. The scheduled snapshot and the live
  * `/fleet` both use it.
- *
- * @public
  */
 export class FleetSnapshotAccumulator {
   private readonly owners = new Map<string, OwnerTally>();
@@ -401,8 +324,6 @@ function responsibilityRows(
 /**
  * Today's summary of a fleet, or with `whatIfMesh` the fleet as if every component ran it (see
  * {@link fleetWhatIf}): the one-shot form of {@link FleetSnapshotAccumulator}.
- *
- * @public
  */
 export function summarizeFleet(
   index: MatrixIndex,
@@ -428,8 +349,6 @@ const mean = (sum: number, count: number) =>
 
 /**
  * Components per owner from the groups, most gaps first; then by owner.
- *
- * @public
  */
 export function fleetOwners(
   index: MatrixIndex,
@@ -474,8 +393,6 @@ export function fleetOwners(
 
 /**
  * Headline figures of the groups that match a mesh and an owner (either may be left out).
- *
- * @public
  */
 export function totalOfGroups(
   groups: readonly FleetGroup[],
@@ -504,8 +421,6 @@ export function totalOfGroups(
  * coverage rule: per responsibility who would carry it, the change against today, and the
  * adoption case. The what-if's `meanCoverage` is null: a mean over components needs each
  * component, which counts do not keep; `requirementCoverage` compares the two instead.
- *
- * @public
  */
 export function fleetWhatIf(
   index: MatrixIndex,
@@ -513,7 +428,7 @@ export function fleetWhatIf(
   mesh: string,
 ): {
   whatIf: FleetSummary;
-  change: FleetResponsibilityChange[];
+  change: NonNullable<FleetResponse['change']>;
   adoption: FleetAdoption;
 } {
   if (!index.meshIds.includes(mesh)) {
@@ -526,7 +441,7 @@ export function fleetWhatIf(
       cells.get(count.responsibilityId)?.support,
       count.implemented,
     );
-  const owners = new Map<string, FleetAdoptionFigures & { owner: string }>();
+  const owners = new Map<string, FleetAdoption['byOwner'][number]>();
   for (const count of summary.requirements) {
     const status = statusOn(count);
     const { components } = count;
@@ -579,7 +494,7 @@ export function fleetWhatIf(
       b.gapsClosed - a.gapsClosed ||
       a.owner.localeCompare(b.owner),
   );
-  const total = (key: keyof FleetAdoptionFigures) =>
+  const total = (key: AdoptionFigure) =>
     byOwner.reduce((sum, owner) => sum + owner[key], 0);
   return {
     whatIf,
@@ -596,4 +511,26 @@ export function fleetWhatIf(
       byOwner,
     },
   };
+}
+
+/**
+ * Per responsibility, how a what-if summary differs from today's (what-if minus today).
+ */
+export function compareFleetSummaries(
+  today: FleetSummary,
+  whatIf: FleetSummary,
+): NonNullable<FleetResponse['change']> {
+  const before = new Map(
+    today.responsibilities.map(r => [r.responsibilityId, r]),
+  );
+  return whatIf.responsibilities.map(after => {
+    const was = before.get(after.responsibilityId);
+    return {
+      responsibilityId: after.responsibilityId,
+      covered: after.covered - (was?.covered ?? 0),
+      implementedByApp: after.implementedByApp - (was?.implementedByApp ?? 0),
+      gaps: after.gaps - (was?.gaps ?? 0),
+      turnedOff: after.turnedOff - (was?.turnedOff ?? 0),
+    };
+  });
 }

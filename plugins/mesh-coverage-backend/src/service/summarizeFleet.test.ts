@@ -1,10 +1,11 @@
-import { SEED_MATRIX } from '../data/builtinMatrix';
-import { indexMatrix } from '../model/matrixIndex';
-import { ComponentLike } from './componentCoverage';
-import { summarizeFleet } from './fleetSnapshot';
-import { compareFleetSummaries } from './summarizeFleet';
+import {
+  builtinEdition,
+  ComponentLike,
+  indexMatrix,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+import { compareFleetSummaries, summarizeFleet } from './fleetSnapshot';
 
-const index = indexMatrix(SEED_MATRIX);
+const index = indexMatrix(builtinEdition('seed').matrix);
 
 const fleet: ComponentLike[] = [
   {

@@ -1,18 +1,9 @@
-import { LocalizedText } from '../model/types';
+import { LocalizedText } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /**
  * What a mesh is configured to do for a workload, as opposed to what it can do: the probes that
  * say which cluster resources turn a responsibility on (docs/configured.md).
  */
-
-/**
- * Whether a responsibility the mesh can carry is turned on for a component: `yes` (a resource
- * turns it on), `default` (nothing is configured and the mesh does it anyway), `no` (nothing turns
- * it on, or a resource turns it off), `unknown` (it could not be read, or no probe says).
- *
- * @public
- */
-export type ConfiguredState = 'yes' | 'default' | 'no' | 'unknown';
 
 /**
  * A Kubernetes resource kind as the API serves it.
@@ -124,38 +115,6 @@ export interface ConfigProbe {
   description: LocalizedText;
   /** Where the kinds, fields and default are documented (https). */
   sources: string[];
-}
-
-/**
- * A resource that decided a responsibility's state.
- *
- * @public
- */
-export interface ConfiguredEvidence {
-  kind: string;
-  /** Name, namespace and cluster are left out for a caller not allowed to read the cluster's resources. */
-  name?: string;
-  namespace?: string;
-  cluster?: string;
-  /** Whether it turns the responsibility on or off, or is the mesh's own default turning it on. */
-  effect: 'on' | 'off' | 'default';
-}
-
-/**
- * A responsibility's configured state for one component.
- *
- * @public
- */
-export interface Configuration {
-  state: ConfiguredState;
-  /** The resources that decided it (left out for callers not allowed to see resource names). */
-  evidence?: ConfiguredEvidence[];
-  /** What the probe checks, for people: how the state was decided. */
-  description?: LocalizedText;
-  /** Why it is `unknown` (a failure to read, no workload, no probe), for people. */
-  reason?: string;
-  /** For `no`: the smallest resource that would turn it on, filled in for the component. */
-  fix?: string;
 }
 
 /**

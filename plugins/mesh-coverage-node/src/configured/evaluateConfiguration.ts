@@ -1,7 +1,6 @@
+import { Configuration } from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   ConfigProbe,
-  Configuration,
-  ConfiguredEvidence,
   FieldCondition,
   KindListing,
   KubeObject,
@@ -9,6 +8,8 @@ import {
   ProbeResource,
   WorkloadInCluster,
 } from './types';
+
+type Evidence = NonNullable<Configuration['evidence']>[number];
 
 /** Every value at a dotted path; `[]` steps into each element of a list. */
 export function valuesAt(object: unknown, path: string): unknown[] {
@@ -204,8 +205,8 @@ function appliesAt(
 
 interface Decision {
   level: number;
-  effect: ConfiguredEvidence['effect'] | undefined;
-  evidence: ConfiguredEvidence;
+  effect: Evidence['effect'] | undefined;
+  evidence: Evidence;
 }
 
 const kindKey = (kind: KubernetesKind) =>

@@ -1,15 +1,19 @@
-import { SEED_MATRIX } from '../data/builtinMatrix';
-import { indexMatrix } from '../model/matrixIndex';
-import { ComponentLike, evaluateComponentCoverage } from './componentCoverage';
+import {
+  builtinEdition,
+  ComponentLike,
+  evaluateDeclaration,
+  FleetResponsibility,
+  indexMatrix,
+  parseComponent,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import {
   FleetSnapshotAccumulator,
   fleetOwners,
   fleetWhatIf,
   totalOfGroups,
 } from './fleetSnapshot';
-import { FleetResponsibility } from './summarizeFleet';
 
-const index = indexMatrix(SEED_MATRIX);
+const index = indexMatrix(builtinEdition('seed').matrix);
 /**
  * The fleet's rows the long way, as a test oracle: every component evaluated on its own (or on
  * `mesh`), its report's lists counted.
@@ -21,10 +25,16 @@ function evaluatedRows(
   const rows = new Map<string, FleetResponsibility>();
   const coverages: number[] = [];
   for (const component of components) {
-    const { report } = evaluateComponentCoverage(index, component, {
-      defaultRequirements: options.defaultRequirements,
-      meshOverride: options.mesh,
-    });
+    const declaration = parseComponent(
+      index,
+      component,
+      options.defaultRequirements,
+    );
+    const { report } = evaluateDeclaration(
+      index,
+      declaration,
+      options.mesh ?? declaration.mesh,
+    );
     if (!report) continue;
     if (report.coverage !== null) coverages.push(report.coverage);
     for (const [key, ids] of [

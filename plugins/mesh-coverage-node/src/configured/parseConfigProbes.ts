@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { suggestId } from '../annotations/suggest';
-import { MatrixIndex } from '../model/matrixIndex';
-import { fromZodIssue, MatrixProblem } from '../schema/validateMeshMatrix';
+import {
+  fromZodIssue,
+  MatrixIndex,
+  suggestId,
+} from '@meshcoverage/plugin-mesh-coverage-common';
+
+/** One thing wrong with an operator's probe rows, at its path inside them. */
+type MatrixProblem = ReturnType<typeof fromZodIssue>;
 import { ConfigProbe } from './types';
 
 const text = z.string().min(1).max(2000);

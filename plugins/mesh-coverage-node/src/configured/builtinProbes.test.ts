@@ -1,6 +1,8 @@
-import { builtinEdition } from '../data/builtinMatrix';
-import { indexMatrix } from '../model/matrixIndex';
-import { carriesResponsibility } from '../model/types';
+import {
+  builtinEdition,
+  carriesResponsibility,
+  indexMatrix,
+} from '@meshcoverage/plugin-mesh-coverage-common';
 import { BUILTIN_CONFIG_PROBES } from './builtinProbes';
 import { evaluateConfiguration } from './evaluateConfiguration';
 import { mergeConfigProbes, parseConfigProbes } from './parseConfigProbes';
