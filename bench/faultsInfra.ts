@@ -33,7 +33,7 @@ const runningAsRoot = process.getuid?.() === 0;
 const cleanups: { name: string; stop: () => void }[] = [];
 
 /** Registers a synchronous stop action; `stopEverything` runs them newest first. */
-export function onCleanup(name: string, stop: () => void) {
+function onCleanup(name: string, stop: () => void) {
   cleanups.push({ name, stop });
 }
 
@@ -50,7 +50,7 @@ export function stopEverything() {
 }
 
 /** True when nothing listens on 127.0.0.1:port (and we may bind it). */
-export function isPortFree(port: number): Promise<boolean> {
+function isPortFree(port: number): Promise<boolean> {
   return new Promise(done => {
     const server = createServer();
     server.once('error', () => done(false));

@@ -17,12 +17,12 @@ import {
 import type { Config } from '@backstage/config';
 
 /** The name app-config.yaml gives the demo cluster in `kubernetes.clusterLocatorMethods`. */
-export const DEMO_CLUSTER_NAME = 'demo-cluster';
+const DEMO_CLUSTER_NAME = 'demo-cluster';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
 
 /** Where the config expects the demo cluster, or undefined when it configures none. */
-export function readDemoClusterConfig(
+function readDemoClusterConfig(
   config: Config,
 ): { host: string; port: number; token: string } | undefined {
   const cluster = (

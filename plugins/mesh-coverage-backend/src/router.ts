@@ -36,7 +36,7 @@ function matrixEncodingFor(req: express.Request): MatrixEncoding {
 }
 
 /** Request bodies are small lists of ids; anything larger is refused before parsing. */
-export const MAX_BODY = '64kb';
+const MAX_BODY = '64kb';
 const MAX_IDS = 1000;
 
 const idList = (name: string) =>

@@ -45,7 +45,7 @@ export interface MatrixSourceConfig {
 }
 
 /** How long a URL source may take to answer, unless `meshCoverage.matrix.timeout` says otherwise. */
-export const DEFAULT_URL_TIMEOUT_MS = 30_000;
+const DEFAULT_URL_TIMEOUT_MS = 30_000;
 
 const configError = (message: string) =>
   new Error(`Invalid Mesh Coverage config: ${MATRIX_CONFIG_KEY}.${message}`);

@@ -8,7 +8,7 @@ import { MatrixDocumentSource } from './matrixSourceConfig';
 export type DocumentKind = 'matrix' | 'overlay';
 
 /** A matrix file larger than this is refused before parsing. */
-export const MAX_MATRIX_BYTES = 5 * 1024 * 1024;
+const MAX_MATRIX_BYTES = 5 * 1024 * 1024;
 
 /** The name a source goes by in logs, errors and `meta`. */
 export function sourceName(source: MatrixDocumentSource): string {
@@ -16,7 +16,7 @@ export function sourceName(source: MatrixDocumentSource): string {
 }
 
 /** Parses matrix text; JSON files strictly as JSON, anything else as YAML (a superset of JSON). */
-export function parseMatrixText(
+function parseMatrixText(
   text: string,
   name: string,
   kind: DocumentKind = 'matrix',

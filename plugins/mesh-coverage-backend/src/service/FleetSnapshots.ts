@@ -33,14 +33,14 @@ export interface FleetSnapshotsOptions {
 }
 
 /** The latest snapshot's full summary and when it was taken. */
-export interface LatestFleetSnapshot {
+interface LatestFleetSnapshot {
   id: number;
   takenAt: string;
   summary: FleetSnapshotSummary;
 }
 
 /** What one snapshot run did. */
-export interface FleetSnapshotTaken {
+interface FleetSnapshotTaken {
   stored: boolean;
   components: number;
   changed: number;

@@ -21,7 +21,7 @@ import { ComponentAsItRuns } from '@meshcoverage/plugin-mesh-coverage-node';
  * How many components of one owner require one responsibility, by who carries it today and
  * whether the app implements it. Every what-if and adoption figure is derived from these counts.
  */
-export interface FleetRequirementCount {
+interface FleetRequirementCount {
   /** `spec.owner` as an entity ref; '' when the component names none. */
   owner: string;
   responsibilityId: string;

@@ -13,7 +13,7 @@ import {
 export type MatrixEncoding = 'br' | 'gzip' | 'identity';
 
 /** One prepared representation of the `GET /matrix` body. */
-export interface MatrixRepresentation {
+interface MatrixRepresentation {
   /** The UTF-8 JSON body, in `encoding`. */
   body: Buffer;
   /** Strong ETag of this representation: it differs per encoding (RFC 9110 §8.8.3). */

@@ -103,7 +103,7 @@ const toolProfileFields = {
   status: toolFact.optional(),
 };
 
-export const meshToolSchema = z.strictObject({
+const meshToolSchema = z.strictObject({
   id,
   name: text.min(1, 'must not be empty'),
   kind: z.enum(TOOL_KINDS as [string, ...string[]], {
@@ -113,13 +113,13 @@ export const meshToolSchema = z.strictObject({
   profile: z.strictObject(toolProfileFields).optional(),
 });
 
-export const responsibilitySchema = z.strictObject({
+const responsibilitySchema = z.strictObject({
   id,
   title: localizedText,
   description: localizedText.optional(),
 });
 
-export const matrixGroupSchema = z.strictObject({
+const matrixGroupSchema = z.strictObject({
   id,
   title: localizedText.optional(),
   description: localizedText.optional(),
@@ -130,7 +130,7 @@ export const matrixGroupSchema = z.strictObject({
   ),
 });
 
-export const matrixCategorySchema = z.strictObject({
+const matrixCategorySchema = z.strictObject({
   id,
   number: text.optional(),
   title: localizedText,
@@ -158,7 +158,7 @@ const cellValue = z.strictObject(cellValueFields, {
   error: objectError('a cell value { support, note?, alternative? }'),
 });
 
-export const matrixCellSchema = z.strictObject({
+const matrixCellSchema = z.strictObject({
   toolId: id,
   responsibilityId: id,
   ...cellValueFields,
@@ -169,7 +169,7 @@ export const matrixCellSchema = z.strictObject({
  * One claim of an overlay: a cell's new value with its https source and the day it was checked, and
  * the value it replaces (`null` when the base matrix does not compare the tool there).
  */
-export const cellClaimSchema = z.strictObject({
+const cellClaimSchema = z.strictObject({
   toolId: id,
   responsibilityId: id,
   support,
@@ -190,7 +190,7 @@ export const cellClaimSchema = z.strictObject({
  * Sourced facts about one tool: its licence, governance, checked version and support status. A
  * tool the base lacks is added by a claim that also gives its `name` and `kind`.
  */
-export const toolClaimSchema = z.strictObject({
+const toolClaimSchema = z.strictObject({
   toolId: id,
   name: text.min(1, 'must not be empty').optional(),
   kind: meshToolSchema.shape.kind.optional(),

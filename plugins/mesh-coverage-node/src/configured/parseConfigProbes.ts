@@ -64,7 +64,7 @@ const resource = z.strictObject({
 });
 
 /** The shape of a configuration probe, as operators write one in config. */
-export const configProbeSchema = z.strictObject({
+const configProbeSchema = z.strictObject({
   mesh: text,
   responsibilityId: text,
   default: z.enum(['on', 'off'], {

@@ -35,7 +35,7 @@ export interface ViewGroup {
   rows: ViewRow[];
 }
 
-export interface ViewCategory {
+interface ViewCategory {
   category: MatrixCategory;
   groups: ViewGroup[];
 }

@@ -27,7 +27,7 @@ const useStyles = makeStyles(theme => ({
   filter: { minWidth: 280 },
 }));
 
-export interface ComparisonControlsProps {
+interface ComparisonControlsProps {
   tools: MeshTool[];
   state: ComparisonViewState;
   onChange: (state: ComparisonViewState) => void;

@@ -1,2 +1,1 @@
 export { ComparisonControls } from './ComparisonControls';
-export type { ComparisonControlsProps } from './ComparisonControls';

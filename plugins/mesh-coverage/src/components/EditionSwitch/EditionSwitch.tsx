@@ -14,7 +14,7 @@ import {
 import { meshCoverageTranslationRef } from '../../translation';
 
 /** The edition a served matrix is, when it is a built-in edition as it ships. */
-export function plainEdition(meta: MatrixMeta): MatrixEdition | undefined {
+function plainEdition(meta: MatrixMeta): MatrixEdition | undefined {
   return meta.overlays?.length ? undefined : meta.edition;
 }
 

@@ -1,1 +1,1 @@
-export { EditionNote, EditionSwitch, plainEdition } from './EditionSwitch';
+export { EditionNote, EditionSwitch } from './EditionSwitch';

@@ -12,7 +12,7 @@ import { RecommendationTab } from '../RecommendationTab';
 import { meshCoverageTranslationRef } from '../../translation';
 
 /** The comparison, recommendation and fleet views, a tab each. */
-export function MeshComparisonContent() {
+function MeshComparisonContent() {
   const { t } = useTranslationRef(meshCoverageTranslationRef);
   return (
     <TabbedLayout>

@@ -1,4 +1,1 @@
-export {
-  MeshComparisonPage,
-  MeshComparisonContent,
-} from './MeshComparisonPage';
+export { MeshComparisonPage } from './MeshComparisonPage';
