@@ -2,6 +2,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { examplePermissionPolicy } from './permissionPolicy';
 
 /** Backstage's own pause for requests to a plugin that has not started (same key, same default). */
 const PAUSE_KEY = 'backend.lifecycle.startupRequestPauseTimeout';
@@ -65,6 +66,11 @@ export function createExampleBackend() {
   // auth: guest sign-in for local use; see app-config.production.yaml for real providers
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+  // permissions: off unless `permission.enabled` is true; then the example policy keeps the fleet
+  // figures to the platform team (permissionPolicy.ts)
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(examplePermissionPolicy);
 
   // catalog, with mesh coverage annotations computed on components
   backend.add(import('@backstage/plugin-catalog-backend'));

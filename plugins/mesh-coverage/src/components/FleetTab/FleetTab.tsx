@@ -1,8 +1,4 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
@@ -185,7 +181,7 @@ export function FleetTab() {
 
   if (isNotAllowed(error)) {
     // No what-if, no trend, no teams: every part of this tab is fleet figures.
-    return <WarningPanel severity="info" title={t('fleet.notAllowed')} />;
+    return <Typography role="status">{t('fleet.notAllowed')}</Typography>;
   }
 
   return (
