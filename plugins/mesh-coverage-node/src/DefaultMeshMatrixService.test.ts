@@ -199,6 +199,12 @@ describe.each(databases.eachSupportedId())(
         refresh: { minutes: 5 },
       });
       const good = service.currentMatrix().meta.version;
+      // What an instance serves is on the audit record from the start, its overlays named.
+      expect(auditor.createEvent).toHaveBeenCalledWith({
+        eventId: 'matrix-load',
+        severityLevel: 'low',
+        meta: expect.objectContaining({ overlays: [path], version: good }),
+      });
       const { source, ...unsourced } = claim('partial', 'no').cells[0];
       writeFileSync(path, toYaml({ cells: [unsourced] }));
       await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
@@ -226,8 +232,15 @@ describe.each(databases.eachSupportedId())(
       await task(REFRESH_TASK_ID)!.fn(new AbortController().signal);
       expect(service.currentMatrix().meta.error).toBeUndefined();
       expect(await cellSupport(service)).toBe('partial');
-      expect(audited.success).toHaveBeenLastCalledWith({
-        meta: { version: service.currentMatrix().meta.version, changed: true },
+      const fixed = service.currentMatrix().meta.version;
+      expect(audited.success).toHaveBeenCalledWith({
+        meta: { version: fixed, changed: true },
+      });
+      // …and the changed matrix it then serves.
+      expect(auditor.createEvent).toHaveBeenLastCalledWith({
+        eventId: 'matrix-load',
+        severityLevel: 'low',
+        meta: expect.objectContaining({ overlays: [path], version: fixed }),
       });
     });
 

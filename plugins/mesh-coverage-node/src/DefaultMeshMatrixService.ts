@@ -93,7 +93,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
         origin,
         deps,
       );
-      service.logLoaded();
+      await service.logLoaded();
       return service;
     }
 
@@ -109,7 +109,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
         origin,
         deps,
       );
-      service.logLoaded();
+      await service.logLoaded();
       return service;
     }
 
@@ -123,7 +123,7 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
       store,
     );
     await service.sync();
-    service.logLoaded();
+    await service.logLoaded();
     await deps.scheduler.scheduleTask({
       id: REFRESH_TASK_ID,
       scope: 'global',
@@ -242,19 +242,29 @@ export class DefaultMeshMatrixService implements MeshMatrixService {
       error,
     );
     if (this.current.meta.version !== previous) {
-      this.logLoaded();
+      await this.logLoaded();
     }
   }
 
-  private logLoaded() {
+  /** Logs the matrix this instance now serves, and records it: an edited overlay lands here. */
+  private async logLoaded() {
     const { meta, matrix } = this.current;
-    this.deps.logger.info('Loaded mesh matrix', {
+    const loaded = {
       source: meta.source,
-      edition: meta.edition,
-      overlays: meta.overlays,
+      edition: meta.edition ?? null,
+      overlays: meta.overlays ?? [],
       version: meta.version,
+    };
+    this.deps.logger.info('Loaded mesh matrix', {
+      ...loaded,
       cells: matrix.cells.length,
     });
+    const event = await this.deps.auditor?.createEvent({
+      eventId: 'matrix-load',
+      severityLevel: 'low',
+      meta: loaded,
+    });
+    await event?.success();
   }
 
   /** The base (a document or a built-in edition), then each overlay on top, each validated. */
