@@ -26,13 +26,18 @@ function expectedCoverage() {
       '../../plugins/mesh-coverage-common/dist/index.cjs.js',
     ),
   );
-  const index = common.indexMatrix(
-    common.builtinEdition(common.DEFAULT_EDITION).matrix,
-  );
-  const { report } = common.evaluateComponentCoverage(index, {
+  // The app serves the current edition unless configured otherwise (-node's default).
+  const index = common.indexMatrix(common.builtinEdition('current').matrix);
+  // Parse, then evaluate on the declared mesh: what the backend does for /coverage without clusters.
+  const declaration = common.parseComponent(index, {
     type: COMPONENT.spec.type,
     annotations: COMPONENT.metadata.annotations,
   });
+  const { report } = common.evaluateDeclaration(
+    index,
+    declaration,
+    declaration.mesh,
+  );
   return report;
 }
 
