@@ -85,4 +85,22 @@ describe('fixesForCheck', () => {
       ]);
     },
   );
+
+  it('treats a tool that is not a mesh as an unknown mesh, and no mesh as a mesh', () => {
+    const error =
+      "meshcoverage.io/mesh: 'kiali' is a tool of kind observability, not a mesh";
+    const onKiali = { ...report, mesh: 'kiali', items: [], errors: [error] };
+    expect(
+      fixesForCheck('meshCoverageMtls', onKiali, builtinIndex, true),
+    ).toEqual([{ kind: 'fixAnnotations', errors: [error] }]);
+    const noMesh = evaluateCoverage(builtinIndex, {
+      mesh: 'kubernetes',
+      requires: ['mtls'],
+    });
+    expect(
+      fixesForCheck('meshCoverageMtls', noMesh, builtinIndex, true),
+    ).toEqual([
+      { kind: 'coverMtls', meshes: expect.arrayContaining(['istio']) },
+    ]);
+  });
 });

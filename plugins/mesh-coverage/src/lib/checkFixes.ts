@@ -2,6 +2,7 @@ import {
   carriesResponsibility,
   CoverageReport,
   MatrixIndex,
+  parseMeshId,
 } from '@meshcoverage/plugin-mesh-coverage-common';
 
 /** What a failed check asks the owner to do, in data form; the UI words it. */
@@ -43,8 +44,13 @@ export function fixesForCheck(
   requirementsDeclared: boolean,
 ): CheckFix[] {
   const errors = report?.errors ?? [];
-  // An unknown mesh has no figures (docs/coverage.md): every check fails for its annotation.
-  if (report && !index.tool(report.mesh) && MESH_CHECK_IDS.includes(checkId)) {
+  // An unknown mesh (by the annotation's own rule) has no figures (docs/coverage.md): every check
+  // that needs them fails for its annotation.
+  if (
+    report &&
+    parseMeshId(report.mesh, index).mesh === undefined &&
+    MESH_CHECK_IDS.includes(checkId)
+  ) {
     return [{ kind: 'fixAnnotations', errors }];
   }
   switch (checkId) {
