@@ -96,9 +96,8 @@ export function computeObservedMeshFacts(
   return {
     meshObserved: observed.mesh ?? index.baselineTool.id,
     meshedPodRatio: observed.meshedPods / observed.pods,
-    // A mistyped mesh never matches what runs.
-    meshDeclaredMatchesObserved:
-      agreement === 'matches' && declared.errors.length === 0,
+    // A mistyped mesh (undefined here) never matches what runs: compareObservedMesh says differs.
+    meshDeclaredMatchesObserved: agreement === 'matches',
   };
 }
 

@@ -131,18 +131,15 @@ export function createMeshCoverageFactRetriever(
         credentials,
       )) {
         for (const component of page) {
-          const { declaration, report, observation } =
-            await options.evaluator.evaluate(index, component);
-          const { observed } = observation;
+          // The component as /coverage evaluates it: its declaration and report, what runs.
+          const evaluated = await options.evaluator.evaluate(index, component);
+          const { observed } = evaluated.observation;
           facts.push({
             entity: parseEntityRef(component.entityRef!),
             facts: {
-              ...computeMeshCoverageFacts(index, component, {
-                declaration,
-                report,
-              }),
+              ...computeMeshCoverageFacts(index, component, evaluated),
               // Unset when no configuration could be read: that check is then skipped.
-              ...computeConfiguredFacts({ declaration, report }),
+              ...computeConfiguredFacts(evaluated),
               // Unset when it could not look: the observed check is then skipped, not failed.
               ...(observed &&
                 computeObservedMeshFacts(index, component, observed)),
